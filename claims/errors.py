@@ -1,0 +1,35 @@
+"""Errors the library raises for a user's mistake. Each message says how to fix the problem."""
+
+from __future__ import annotations
+
+
+class ClaimsError(Exception):
+    """Base class of every error the `claims` library raises on purpose."""
+
+
+class InputError(ClaimsError):
+    """A file or text that cannot be read as an article or a source."""
+
+
+class EmptyInputError(InputError):
+    """The file or text holds nothing but white space."""
+
+
+class BinaryInputError(InputError):
+    """The file is not text (or is a format we do not read)."""
+
+
+class EncodingError(InputError):
+    """The bytes decode as none of the encodings we accept."""
+
+
+class TooLargeError(InputError):
+    """The file is over the size limit."""
+
+
+class UnsupportedFormatError(InputError):
+    """The file's extension names a format we do not read."""
+
+
+class DateError(ClaimsError):
+    """A publication date that is not an ISO date."""

@@ -1,0 +1,1 @@
+"""workbench: the application around the `claims` library: storage, review, export, CLI, UI."""
