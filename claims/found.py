@@ -1,4 +1,4 @@
-"""What a finder (numbers, dates, quotes) reports: one candidate claim, before overlaps are resolved.
+"""What a finder (numbers, dates, quotes) reports: one candidate claim, before overlaps resolve.
 
 The finders know nothing of each other; `extract` merges their candidates, so the rules for
 which candidate wins an overlap live in one place.
