@@ -1,0 +1,326 @@
+"""Figures in article text: percentages, money, counts, quantities, ordinals and comparisons.
+
+Each figure is one match of a compiled regex built from the word tables in `numwords`; the
+Python work per match is small and local, so the scan is linear in the text. Numbers that are
+parts of names ("G7", "CO2", "Route 66", "Windows 2000", "Six Nations"), versions, times and
+scores are not claims (CLAIM-SCHEMA.md) and are dropped here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from claims.found import Found
+from claims.numparse import parse_number
+from claims.numwords import (
+    CURRENCY_PREFIXES,
+    CURRENCY_SUFFIXES,
+    FRACTIONS,
+    MEASURE_UNITS,
+    QUALIFIER_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
+    SPECIAL_NUMBERS,
+    TENS_WORDS,
+    UNITS_WORDS,
+)
+from claims.sentences import sentence_index_of
+from claims.subjects import noun_phrase_after, subject_of
+
+Span = tuple[int, int]
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_WORD_NUM = _alternation([*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS])
+_FIRST_WORD = _alternation([*UNITS_WORDS, *TENS_WORDS])
+_SPELLED = rf"(?:{_FIRST_WORD})(?:(?:[ -]|\s+and\s+)(?:{_WORD_NUM}))*"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_SCALE_WORD = _alternation(["million", "billion", "trillion", "thousand"])
+_FIGURE = re.compile(
+    rf"""
+    (?<![\w$£€¥₹.,/:])(?<![A-Za-z]-)          # not glued to a name, code, time or decimal
+    (?P<cur>{_alternation(CURRENCY_PREFIXES)})?[ ]?
+    (?P<num>{_alternation([*FRACTIONS, *SPECIAL_NUMBERS])}|{_DIGITS}|{_SPELLED})
+    (?:[ ]?(?P<scale>{_SCALE_WORD})\b|(?P<abbr>{_alternation(SCALE_ABBREVIATIONS)})\b)?
+    (?P<pct>[ ]?%|[ ]?(?:per[ ]?cent|percent|pc)\b
+      |[ ](?:percentage|per[ ]cent(?:age)?)[ -]points?\b)?
+    (?:[ ](?P<cursuf>{_alternation(CURRENCY_SUFFIXES)})\b)?
+    (?![\w]|[:/]\d|\.\d)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_MEASURE = re.compile(rf"[ ]?(?P<unit>{_alternation(MEASURE_UNITS)})(?![\w/])")
+_QUALIFIER_BEFORE = re.compile(
+    rf"(?:^|(?<=\W))(?P<q>{_alternation(QUALIFIER_WORDS)})[ ]+$", re.IGNORECASE
+)
+_PREVIOUS_WORD = re.compile(r"(\S+)[ ]$")
+# Words before a number that make it a name or a reference, not a figure ("Route 66").
+_NAME_WORDS = frozenset(
+    """version v number no no. route channel chapter page article section room flight platform
+    series mark model type level grade class gate terminal""".split()
+)
+_DEFINITE = frozenset("the these those its their his her both".split())
+_YEAR_WORDS = frozenset(
+    """in since by of the from until till to before after during early late mid end and or
+    between through""".split()
+)
+_SCORE_WORDS = re.compile(
+    r"\b(?:won|win|wins|lost|lose|beat|beaten|drew|draw|victory|defeat|lead|led|score|"
+    r"scoreline|thrashing|triumph|loss)\b",
+    re.IGNORECASE,
+)
+_SPRINT_WORDS = re.compile(
+    r"[ ](?:hurdles|freestyle|butterfly|backstroke|breaststroke|relay|sprint|race|final|"
+    r"medley|indoor|outdoor|run|title|champion|gold|silver|bronze)\b",
+    re.IGNORECASE,
+)
+_AGES = re.compile(
+    rf"""(?<![\w-])(?:
+      (?P<lo>\d{{1,3}})[ ]?(?:to|-|–)[ ]?(?P<hi>\d{{1,3}})[ -]years?[ -]olds?\b
+    | (?P<age>\d{{1,3}}|{_SPELLED})[ -]years?[ -]olds?\b
+    | (?P<bound>over|under)-(?P<over>\d{{1,3}})s\b
+    | aged[ ](?P<aged>\d{{1,3}})\b
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def find_numbers(text: str, sentences: Sequence[Span]) -> list[Found]:
+    """Every percent, money, count and quantity figure of the text, with subject and unit."""
+    found: list[Found] = _find_ages(text)
+    taken = [(f.start, f.end) for f in found]
+    figures = [
+        m
+        for m in _FIGURE.finditer(text)
+        if _is_figure(text, m, sentences) and not _overlaps(m, taken)
+    ]
+    for group in _group_ranges(text, figures):
+        claim = _classify(text, group, sentences)
+        if claim is not None:
+            found.append(claim)
+    return _inherit_subjects(found, sentences)
+
+
+def _overlaps(m: re.Match[str], taken: list[Span]) -> bool:
+    return any(s < m.end() and m.start() < e for s, e in taken)
+
+
+def _find_ages(text: str) -> list[Found]:
+    out: list[Found] = []
+    for m in _AGES.finditer(text):
+        if m.group("lo"):
+            lo, hi = int(m.group("lo")), int(m.group("hi"))
+            out.append(
+                Found(m.start(), m.end(), "quantity", [lo, hi], "years old", "range", priority=12)
+            )
+            continue
+        raw = m.group("age") or m.group("over") or m.group("aged")
+        value = parse_number(raw)
+        if value is None:
+            continue
+        qualifier = {"over": "more_than", "under": "less_than"}.get(
+            (m.group("bound") or "").lower()
+        )
+        out.append(
+            Found(m.start(), m.end(), "quantity", value, "years old", qualifier, priority=12)
+        )
+    return out
+
+
+def _is_figure(text: str, m: re.Match[str], sentences: Sequence[Span]) -> bool:
+    num = m.group("num")
+    if num[0].isalpha():
+        if num[0].isupper() and not _at_sentence_start(text, m.start(), sentences):
+            return False  # "Six Nations", "Formula One": a name
+        if num.lower() in ("one", "zero") and not (m.group("scale") or m.group("pct")):
+            return False  # "one of the", "no one": too rarely a figure on its own
+    if num.lower() in FRACTIONS and not text.startswith(" of ", m.end()):
+        return False  # "the final three quarters of 2004" is a period, "three-quarters of" a share
+    if _is_year(text, m):
+        return False  # a year: `dates` reads it
+    digits = re.sub(r"\D", "", num)
+    if len(digits) > 15:
+        return False  # a run of digits is an identifier, not an amount
+    prev = _PREVIOUS_WORD.search(text, max(0, m.start() - 40), m.start())
+    if prev and not m.group("cur"):
+        word = prev.group(1)
+        if word.lower().rstrip(",") in _NAME_WORDS:
+            return False
+        if num.isalpha() and word.lower() in _DEFINITE and (parse_number(num) or 0) < 10:
+            return False  # "the two countries": a reference, not a count
+        if (
+            word[0].isupper()
+            and word.isalpha()
+            and not _at_sentence_start(text, prev.start(1), sentences)
+            and word.lower() not in QUALIFIER_WORDS
+            and word not in ("US", "UK", "EU")
+        ):
+            return False  # "Route 66", "Windows 2000", "Euro 2004": part of a name
+    return True
+
+
+def _is_year(text: str, m: re.Match[str]) -> bool:
+    num = m.group("num")
+    if not (len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100):
+        return False
+    if m.group("cur") or m.group("pct") or m.group("scale") or m.group("abbr"):
+        return False
+    prev = _PREVIOUS_WORD.search(text, max(0, m.start() - 40), m.start())
+    if prev and prev.group(1).lower() in _YEAR_WORDS:
+        return True
+    noun, _ = noun_phrase_after(text, m.end(), max_words=1)
+    return not (noun and noun.islower())
+
+
+def _at_sentence_start(text: str, pos: int, sentences: Sequence[Span]) -> bool:
+    s_start = sentences[sentence_index_of(list(sentences), pos)][0] if sentences else 0
+    return not text[s_start:pos].strip(" \"'“‘(")
+
+
+def _group_ranges(text: str, figures: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """Pair "18 to 24", "between 5% and 10%", "3-5 million" into ranges; drop scores."""
+    groups: list[list[re.Match[str]]] = []
+    i = 0
+    while i < len(figures):
+        a = figures[i]
+        b = figures[i + 1] if i + 1 < len(figures) else None
+        if b is not None:
+            join = text[a.end() : b.start()]
+            if _is_join(join) and _is_range(text, a, b, join):
+                groups.append([a, b])
+                i += 2
+                continue
+            if join in ("-", "–") and _is_score(text, a, b):
+                i += 2
+                continue
+        groups.append([a])
+        i += 1
+    return groups
+
+
+def _is_join(join: str) -> bool:
+    return join.strip().lower() in ("to", "-", "–", "—", "and") and len(join) <= 5
+
+
+def _is_range(text: str, a: re.Match[str], b: re.Match[str], join: str) -> bool:
+    before = text[max(0, a.start() - 12) : a.start()].lower()
+    if join.strip().lower() == "and":
+        return before.rstrip().endswith("between")
+    if before.rstrip().endswith("from") or (a.group("pct") and join.strip() == "to"):
+        return False  # "rose from 5 to 10", "jumped 76% to $1.13bn": two figures
+    lo, hi = parse_number(a.group("num")), parse_number(b.group("num"))
+    return (
+        lo is not None
+        and hi is not None
+        and lo < hi
+        and not (a.group("cur") and b.group("cur") is None)
+    )
+
+
+def _is_score(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    around = text[max(0, a.start() - 40) : b.end() + 30]
+    return bool(
+        a.group("num").isdigit() and b.group("num").isdigit() and _SCORE_WORDS.search(around)
+    )
+
+
+def _classify(text: str, group: list[re.Match[str]], sentences: Sequence[Span]) -> Found | None:
+    last = group[-1]
+    values = [_scaled(m, last) for m in group]
+    if any(v is None for v in values):
+        return None
+    start, end = group[0].start(), last.end()
+    kind, unit = _kind_and_unit(text, group, last)
+    if kind == "quantity" and unit is not None:
+        unit_match = _MEASURE.match(text, end)
+        if unit_match:
+            end = unit_match.end()
+    if (
+        kind == "count"
+        and last.group("abbr")
+        and last.group("abbr").lower() == "m"
+        and _SPRINT_WORDS.match(text, end)
+    ):
+        kind, unit, values = "quantity", "m", [parse_number(last.group("num"))]
+    nums = [float(v) for v in values if v is not None]
+    if kind == "percent" and last.group("pct"):
+        nums = [v / 100 for v in nums]
+    if kind == "count" and unit is None:
+        unit, end = noun_phrase_after(text, end)
+    qualifier, start = _qualifier(text, start, is_range=len(group) > 1)
+    value: object = _tidy(nums[0]) if len(nums) == 1 else [_tidy(v) for v in nums]
+    subject = subject_of(text, sentences, start, end, kind)
+    return Found(start, end, kind, value, unit, qualifier, subject=subject, priority=2)
+
+
+def _scaled(m: re.Match[str], last: re.Match[str]) -> float | None:
+    base = parse_number(m.group("num"))
+    if base is None:
+        return None
+    scale_word = m.group("scale") or last.group("scale")
+    abbr = m.group("abbr") or last.group("abbr")
+    if scale_word:
+        return base * SCALE_WORDS[scale_word.lower()]
+    if abbr:
+        return base * SCALE_ABBREVIATIONS[abbr.lower()]
+    return base
+
+
+def _kind_and_unit(
+    text: str, group: list[re.Match[str]], last: re.Match[str]
+) -> tuple[str, str | None]:
+    pct = last.group("pct")
+    if pct:
+        return "percent", ("percentage points" if "point" in pct.lower() else None)
+    if group[0].group("num").lower() in FRACTIONS:
+        return "percent", None
+    cur = group[0].group("cur") or last.group("cur")
+    if cur:
+        return "money", CURRENCY_PREFIXES.get(cur, CURRENCY_PREFIXES.get(cur.upper(), "USD"))
+    if last.group("cursuf"):
+        suffix = last.group("cursuf")
+        return "money", CURRENCY_SUFFIXES.get(suffix, CURRENCY_SUFFIXES.get(suffix.lower(), suffix))
+    unit = _MEASURE.match(text, last.end())
+    if unit and not last.group("abbr"):
+        return "quantity", MEASURE_UNITS[unit.group("unit")]
+    return "count", None
+
+
+def _qualifier(text: str, start: int, *, is_range: bool) -> tuple[str | None, int]:
+    if is_range:
+        before = text[max(0, start - 8) : start]
+        if before.lower().endswith("between "):
+            return "range", start - 8
+        return "range", start
+    m = _QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
+    if m is None:
+        return None, start
+    return QUALIFIER_WORDS[m.group("q").lower()], m.start("q")
+
+
+def _tidy(value: float) -> float | int:
+    rounded = round(value, 12)
+    return int(rounded) if rounded.is_integer() and abs(rounded) < 1e15 else rounded
+
+
+def _inherit_subjects(found: list[Found], sentences: Sequence[Span]) -> list[Found]:
+    """A percent without a subject takes the previous one's in the same sentence.
+
+    "about 97% of North Korea's external trade was with China, while 1.2% was with Russia".
+    """
+    spans = list(sentences)
+    last: dict[tuple[int, str], str] = {}
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: f.start):
+        key = (sentence_index_of(spans, f.start) if spans else 0, f.kind)
+        if f.subject:
+            last[key] = f.subject
+        elif f.kind == "percent" and key in last:
+            f = replace(f, subject=last[key])
+        out.append(f)
+    return out

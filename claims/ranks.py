@@ -1,0 +1,103 @@
+"""Ordinals ("80th anniversary", "his first visit") and comparisons ("biggest trading partner",
+"record high", "higher than").
+
+Word ordinals and superlatives are common in any prose, so each needs a context that makes it a
+claim: an ordinal word follows a determiner ("his first visit", not "at first"); a comparative
+needs its "than"; "more than 5" is a qualifier of the figure, not a comparison.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claims.found import Found
+from claims.numwords import (
+    COMPARATIVES,
+    ORDINAL_DETERMINERS,
+    ORDINAL_IDIOM_NEXT,
+    ORDINAL_WORDS,
+    RECORDS,
+    STOP_WORDS,
+    SUPERLATIVES,
+)
+
+Span = tuple[int, int]
+
+
+def _alt(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_NOUN = r"(?:[ -](?!(?:%s)\b)[A-Za-z][\w'’-]*)" % _alt(STOP_WORDS)  # noqa: UP031
+_DIGIT_ORDINAL = re.compile(
+    rf"(?<![\w.,-])(?P<n>\d{{1,4}})(?:st|nd|rd|th)\b(?P<noun>{_NOUN}{{0,2}})", re.IGNORECASE
+)
+_WORD_ORDINAL = re.compile(
+    rf"\b(?P<det>{_alt(ORDINAL_DETERMINERS)})[ ](?P<w>{_alt(ORDINAL_WORDS)})\b"
+    rf"(?P<noun>{_NOUN}{{0,2}})",
+    re.IGNORECASE,
+)
+_NUMBER_ONE = re.compile(r"\b(?:world[ ])?(?:number|No\.?)[ ](?:one|1)\b(?![.,]\d)")
+_SUPERLATIVE = re.compile(
+    rf"(?<![\w-])(?:(?P<most>most|least)[ ](?P<adj>(?!(?:{_alt(STOP_WORDS)})\b)[a-z][\w-]*)"
+    rf"|(?P<sup>{_alt(k for k in SUPERLATIVES if k not in ('most', 'least'))}))\b"
+    rf"(?P<noun>{_NOUN}{{0,2}})",
+    re.IGNORECASE,
+)
+_RECORD = re.compile(rf"\b(?P<r>{_alt(k for k in RECORDS if k != 'record')})\b", re.IGNORECASE)
+_COMPARATIVE = re.compile(
+    rf"\b(?P<c>{_alt(COMPARATIVES)})(?P<mid>(?:[ ][A-Za-z][\w'’-]*){{0,3}}?)[ ]than\b"
+    r"(?![ ](?:\$|£|€|¥|\d|a[ ]|an[ ]|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twenty|thirty|forty|fifty|hundred|half|double|twice|expected|usual|ever))",
+    re.IGNORECASE,
+)
+
+
+def find_ranks(text: str, sentences: Sequence[Span]) -> list[Found]:
+    """Every ordinal and comparison claim of the text."""
+    return [*_ordinals(text), *_comparisons(text)]
+
+
+def _ordinals(text: str) -> list[Found]:
+    out: list[Found] = []
+    for m in _DIGIT_ORDINAL.finditer(text):
+        out.append(Found(m.start(), _trim(m), "ordinal", int(m.group("n")), priority=3))
+    for m in _WORD_ORDINAL.finditer(text):
+        noun = m.group("noun").strip(" -").split(" ")[0].lower()
+        if (
+            noun in ORDINAL_IDIOM_NEXT
+            or text.startswith(" of ", m.end())
+            or m.group("w")[0].isupper()
+        ):
+            continue
+        value = ORDINAL_WORDS[m.group("w").lower()]
+        out.append(Found(m.start(), _trim(m), "ordinal", value, priority=3))
+    for m in _NUMBER_ONE.finditer(text):
+        out.append(Found(m.start(), m.end(), "ordinal", 1, priority=3))
+    return out
+
+
+def _comparisons(text: str) -> list[Found]:
+    out: list[Found] = []
+    for m in _SUPERLATIVE.finditer(text):
+        word = (m.group("most") or m.group("sup")).lower()
+        if m.group("most") and not text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
+            continue  # "most people" is a majority, not a superlative
+        out.append(Found(m.start(), _trim(m), "comparison", SUPERLATIVES[word], priority=1))
+    for m in _RECORD.finditer(text):
+        out.append(
+            Found(m.start(), m.end(), "comparison", RECORDS[m.group("r").lower()], priority=1)
+        )
+    for m in _COMPARATIVE.finditer(text):
+        word = m.group("c").lower()
+        out.append(Found(m.start(), m.end(), "comparison", COMPARATIVES[word], priority=1))
+    return out
+
+
+def _trim(m: re.Match[str]) -> int:
+    """End of the match without a trailing hyphen or possessive."""
+    end = m.end()
+    while end > m.start() and m.string[end - 1] in "-'’":
+        end -= 1
+    return end
