@@ -169,6 +169,12 @@ def test_gold_rows_are_well_formed(gold_rows: list[dict[str, Any]]) -> None:
     assert not [key for key, n in keys.items() if n > 1], "the same claim annotated twice"
 
 
+def test_gold_covers_both_corpora(gold_rows: list[dict[str, Any]]) -> None:
+    per_corpus = Counter(corpus for corpus, _ in _by_article(gold_rows))
+    assert per_corpus["bbc-dev"] >= 5
+    assert per_corpus["cnndm-sample"] >= 3
+
+
 def test_gold_spans_are_exact_slices(
     gold_rows: list[dict[str, Any]], articles: dict[Article, str]
 ) -> None:
@@ -202,8 +208,8 @@ def _debug(article: Article, found: pd.DataFrame, gold: list[dict[str, Any]]) ->
     wrong = mismatches(found, gold)
     if len(wrong):
         columns = ["problem", "kind", "start", "text", "found_value", "gold_value", "note"]
-        with pd.option_context("display.width", 200, "display.max_colwidth", 60):
-            print(f"\n{article[0]}/{article[1]}\n{wrong[columns].to_string(index=False)}")
+        listing = wrong[columns].to_string(index=False, max_colwidth=50)
+        print(f"\n{article[0]}/{article[1]}\n{listing}")
 
 
 def test_extractor_on_news_gold(
