@@ -17,12 +17,15 @@ from claims.numparse import parse_number
 from claims.numwords import (
     CURRENCY_PREFIXES,
     CURRENCY_SUFFIXES,
+    FIGURE_VERBS,
     FRACTIONS,
     MEASURE_UNITS,
+    MINOR_UNITS,
     QUALIFIER_WORDS,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
     SPECIAL_NUMBERS,
+    SPEECH_VERBS,
     TENS_WORDS,
     UNITS_WORDS,
 )
@@ -49,16 +52,18 @@ _FIGURE = re.compile(
     (?:[ ]?(?P<scale>{_SCALE_WORD})\b|(?P<abbr>{_alternation(SCALE_ABBREVIATIONS)})\b)?
     (?P<pct>[ ]?%|[ ]?(?:per[ ]?cent|percent|pc)\b
       |[ ](?:percentage|per[ ]cent(?:age)?)[ -]points?\b)?
-    (?:[ ](?P<cursuf>{_alternation(CURRENCY_SUFFIXES)})\b)?
-    (?![\w]|[:/]\d|\.\d)
+    (?:[ ]?(?P<cursuf>{_alternation(CURRENCY_SUFFIXES)})\b)?
+    (?=(?:{_alternation(MEASURE_UNITS)})\b|[^\w:/.]|[:/.](?!\d)|$)  # a unit may be glued on
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 _MEASURE = re.compile(rf"[ ]?(?P<unit>{_alternation(MEASURE_UNITS)})(?![\w/])")
+_SCORES = re.compile(r"(?<![\w.,-])\d{1,2}[-–]\d{1,2}(?:,?[ ]\d{1,2}[-–]\d{1,2})+(?![\w-])")
 _QUALIFIER_BEFORE = re.compile(
     rf"(?:^|(?<=\W))(?P<q>{_alternation(QUALIFIER_WORDS)})[ ]+$", re.IGNORECASE
 )
 _PREVIOUS_WORD = re.compile(r"(\S+)[ ]$")
+_NEXT_WORD = re.compile(r"[ -]([A-Za-z][\w'’]*)")
 # Words before a number that make it a name or a reference, not a figure ("Route 66").
 _NAME_WORDS = frozenset(
     """version v number no no. route channel chapter page article section room flight platform
@@ -93,7 +98,8 @@ _AGES = re.compile(
 def find_numbers(text: str, sentences: Sequence[Span]) -> list[Found]:
     """Every percent, money, count and quantity figure of the text, with subject and unit."""
     found: list[Found] = _find_ages(text)
-    taken = [(f.start, f.end) for f in found]
+    # Match scores ("6-3 6-2", "3-2") are not figures of the story: their digits are skipped.
+    taken = [(f.start, f.end) for f in found] + [m.span() for m in _SCORES.finditer(text)]
     figures = [
         m
         for m in _FIGURE.finditer(text)
@@ -135,7 +141,7 @@ def _find_ages(text: str) -> list[Found]:
 def _is_figure(text: str, m: re.Match[str], sentences: Sequence[Span]) -> bool:
     num = m.group("num")
     if num[0].isalpha():
-        if num[0].isupper() and not _at_sentence_start(text, m.start(), sentences):
+        if num[0].isupper() and _next_word_capitalized(text, m.end()):
             return False  # "Six Nations", "Formula One": a name
         if num.lower() in ("one", "zero") and not (m.group("scale") or m.group("pct")):
             return False  # "one of the", "no one": too rarely a figure on its own
@@ -151,8 +157,8 @@ def _is_figure(text: str, m: re.Match[str], sentences: Sequence[Span]) -> bool:
         word = prev.group(1)
         if word.lower().rstrip(",") in _NAME_WORDS:
             return False
-        if num.isalpha() and word.lower() in _DEFINITE and (parse_number(num) or 0) < 10:
-            return False  # "the two countries": a reference, not a count
+        if num.isalpha() and word.lower() in _DEFINITE and _source_follows(text, m.end()):
+            return False  # "the two countries said": who speaks, not a count
         if (
             word[0].isupper()
             and word.isalpha()
@@ -160,8 +166,24 @@ def _is_figure(text: str, m: re.Match[str], sentences: Sequence[Span]) -> bool:
             and word.lower() not in QUALIFIER_WORDS
             and word not in ("US", "UK", "EU")
         ):
-            return False  # "Route 66", "Windows 2000", "Euro 2004": part of a name
-    return True
+            return False  # "Route 66", "Windows 2000", "Shrek 2": part of a name
+    return not (num.startswith("0") and len(num) == 4)  # "0800": a time of day
+
+
+def _at_sentence_start(text: str, pos: int, sentences: Sequence[Span]) -> bool:
+    s_start = sentences[sentence_index_of(sentences, pos)][0] if sentences else 0
+    return not text[s_start:pos].strip(" \"'“‘(")
+
+
+def _next_word_capitalized(text: str, end: int) -> bool:
+    nxt = _NEXT_WORD.match(text, end)
+    return bool(nxt and nxt.group(1)[0].isupper())
+
+
+def _source_follows(text: str, end: int) -> bool:
+    _, noun_end = noun_phrase_after(text, end)
+    nxt = _NEXT_WORD.match(text, noun_end)
+    return bool(nxt and nxt.group(1).lower() in SPEECH_VERBS)
 
 
 def _is_year(text: str, m: re.Match[str]) -> bool:
@@ -175,11 +197,6 @@ def _is_year(text: str, m: re.Match[str]) -> bool:
         return True
     noun, _ = noun_phrase_after(text, m.end(), max_words=1)
     return not (noun and noun.islower())
-
-
-def _at_sentence_start(text: str, pos: int, sentences: Sequence[Span]) -> bool:
-    s_start = sentences[sentence_index_of(list(sentences), pos)][0] if sentences else 0
-    return not text[s_start:pos].strip(" \"'“‘(")
 
 
 def _group_ranges(text: str, figures: list[re.Match[str]]) -> list[list[re.Match[str]]]:
@@ -211,8 +228,12 @@ def _is_range(text: str, a: re.Match[str], b: re.Match[str], join: str) -> bool:
     before = text[max(0, a.start() - 12) : a.start()].lower()
     if join.strip().lower() == "and":
         return before.rstrip().endswith("between")
-    if before.rstrip().endswith("from") or (a.group("pct") and join.strip() == "to"):
+    prev = _PREVIOUS_WORD.search(text, max(0, a.start() - 40), a.start())
+    prev_word = prev.group(1).lower() if prev else ""
+    if join.strip().lower() == "to" and (prev_word in ("from", "by") or prev_word in FIGURE_VERBS):
         return False  # "rose from 5 to 10", "jumped 76% to $1.13bn": two figures
+    if a.group("pct") and not b.group("pct"):
+        return False
     lo, hi = parse_number(a.group("num")), parse_number(b.group("num"))
     return (
         lo is not None
@@ -248,6 +269,9 @@ def _classify(text: str, group: list[re.Match[str]], sentences: Sequence[Span]) 
     ):
         kind, unit, values = "quantity", "m", [parse_number(last.group("num"))]
     nums = [float(v) for v in values if v is not None]
+    if kind == "money" and unit in MINOR_UNITS:
+        unit, factor = MINOR_UNITS[unit]
+        nums = [v * factor for v in nums]
     if kind == "percent" and last.group("pct"):
         nums = [v / 100 for v in nums]
     if kind == "count" and unit is None:
@@ -313,7 +337,7 @@ def _inherit_subjects(found: list[Found], sentences: Sequence[Span]) -> list[Fou
 
     "about 97% of North Korea's external trade was with China, while 1.2% was with Russia".
     """
-    spans = list(sentences)
+    spans = sentences
     last: dict[tuple[int, str], str] = {}
     out: list[Found] = []
     for f in sorted(found, key=lambda f: f.start):

@@ -85,17 +85,22 @@ CURRENCY_SUFFIXES: dict[str, str] = {
     "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rand": "ZAR",
     "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB", "won": "KRW",
     "francs": "CHF", "Swiss francs": "CHF", "kronor": "SEK", "krona": "SEK",
-    "kroner": "NOK", "pesos": "MXN", "real": "BRL", "reais": "BRL", "lira": "TRY",
+    "kroner": "NOK", "pence": "GBX", "p": "GBX", "pesos": "MXN", "real": "BRL",
+    "reais": "BRL", "lira": "TRY",
     "Australian dollars": "AUD", "Canadian dollars": "CAD",
     "USD": "USD", "GBP": "GBP", "EUR": "EUR", "JPY": "JPY", "CNY": "CNY", "CHF": "CHF",
     "ZAR": "ZAR", "INR": "INR", "AUD": "AUD", "CAD": "CAD", "RMB": "CNY",
 }  # fmt: skip
 
+# Minor units: the amount is stated in the major unit ("274.5 pence" is 2.745 GBP).
+MINOR_UNITS: dict[str, tuple[str, float]] = {"GBX": ("GBP", 0.01)}
+
 # Units of measure after a figure: the canonical unit name. Counts of things are not here:
 # their unit is the noun phrase that follows ("26 foreign leaders").
 MEASURE_UNITS: dict[str, str] = {
     "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
-    "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "metre": "m",
+    "nautical miles": "nautical miles", "miles": "miles", "mile": "miles", "metres": "m",
+    "meters": "m", "metre": "m",
     "meter": "m", "cm": "cm", "centimetres": "cm", "mm": "mm", "millimetres": "mm",
     "feet": "ft", "foot": "ft", "ft": "ft", "inches": "inches", "inch": "inches",
     "yards": "yards", "kg": "kg", "kilograms": "kg", "kilogrammes": "kg", "kilos": "kg",
@@ -132,11 +137,11 @@ QUALIFIER_WORDS: dict[str, str] = {
 # Superlatives and comparatives (kind `comparison`): value is max / min / > / <.
 SUPERLATIVES: dict[str, str] = {
     "biggest": "max", "largest": "max", "highest": "max", "greatest": "max", "most": "max",
-    "best": "max", "strongest": "max", "richest": "max", "fastest": "max", "longest": "max",
+    "strongest": "max", "richest": "max", "fastest": "max", "longest": "max",
     "oldest": "max", "tallest": "max", "heaviest": "max", "busiest": "max",
     "deadliest": "max", "hottest": "max", "warmest": "max", "wettest": "max",
     "top-selling": "max", "best-selling": "max", "biggest-selling": "max",
-    "smallest": "min", "lowest": "min", "least": "min", "fewest": "min", "worst": "min",
+    "smallest": "min", "lowest": "min", "least": "min", "fewest": "min",
     "weakest": "min", "poorest": "min", "slowest": "min", "shortest": "min",
     "youngest": "min", "cheapest": "min", "coldest": "min", "driest": "min",
 }  # fmt: skip
@@ -166,6 +171,8 @@ ORDINAL_WORDS: dict[str, int] = {
 ORDINAL_DETERMINERS = frozenset("the his her its their our my your a an this that whose".split())
 # After these, an ordinal is an idiom, not a count of anything.
 ORDINAL_IDIOM_NEXT = frozenset("place hand half-hearted glance sight thing things".split())
+
+SPEECH_VERBS = frozenset("said say says told agreed added announced confirmed".split())
 
 # Words that end a noun phrase (the unit of a count, the subject of a figure).
 STOP_WORDS = frozenset(

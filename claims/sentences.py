@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import pysbd
@@ -114,7 +115,7 @@ def _add_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
     spans.append((first.start(), stop))
 
 
-def sentence_index_of(spans: list[Span], offset: int) -> int:
+def sentence_index_of(spans: Sequence[Span], offset: int) -> int:
     """Index of the sentence that holds `offset` (or the last one that starts before it)."""
     lo, hi = 0, len(spans)
     while lo < hi:

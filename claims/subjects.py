@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from claims.numwords import FIGURE_VERBS, STOP_WORDS
+from claims.sentences import sentence_index_of
 
 Span = tuple[int, int]
 
@@ -24,6 +25,7 @@ _LEADING = frozenset("""the a an its their his her our this these those and but 
 # Words that may sit inside a subject even though they end a count's unit ("share of the vote").
 _PHRASE_STOPS = STOP_WORDS - frozenset("the a an".split())
 MAX_WORDS = 8
+LOOKBACK = 200
 
 
 def noun_phrase_after(text: str, pos: int, *, max_words: int = 3) -> tuple[str | None, int]:
@@ -77,7 +79,8 @@ def _of_phrase(text: str, end: int) -> str | None:
 
 
 def _before_verb(text: str, sentences: Sequence[Span], start: int) -> str | None:
-    sentence_start = _sentence_start(sentences, start)
+    # A clause is short: look back a bounded distance, so a giant "sentence" stays linear.
+    sentence_start = max(_sentence_start(sentences, start), start - LOOKBACK)
     window = text[sentence_start:start]
     clause = _CLAUSE_BREAK.split(window)[-1]
     words = [w.group().rstrip(".") for w in _WORD.finditer(clause)]
@@ -96,9 +99,4 @@ def _strip_leading(words: list[str]) -> str | None:
 
 
 def _sentence_start(sentences: Sequence[Span], pos: int) -> int:
-    best = 0
-    for s, _e in sentences:
-        if s > pos:
-            break
-        best = s
-    return best
+    return sentences[sentence_index_of(sentences, pos)][0] if sentences else 0

@@ -114,7 +114,7 @@ def test_a_change_is_two_figures_not_a_range() -> None:
         "Chelsea won 2-1 at home.",
         "A case of COVID-19 was found.",
         "It was one of the best.",
-        "Last year the two countries signed it.",
+        "Last year, the two countries said.",
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -1,0 +1,145 @@
+"""Article text -> the claim table (CLAIM-SCHEMA.md).
+
+The finders (`numbers`, `ranks`, `dates`, `quotes`) each report candidates; this module merges
+them. Figures and dates compete for the same characters ("2019" in "since 2019" is a date, not a
+count): among overlapping candidates the higher priority wins, then the longer span. Quotes and
+attributions never compete with figures: a figure inside a quote is a claim of its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+
+import pandas as pd
+
+from claims.boilerplate import boilerplate_spans, in_zones
+from claims.dates import find_dates
+from claims.errors import DateError
+from claims.found import Found
+from claims.numbers import find_numbers
+from claims.quotes import find_quotes
+from claims.ranks import find_ranks
+from claims.schema import claims_frame
+from claims.sentences import Span, paragraph_spans, sentence_index_of, sentence_spans
+
+PublishedDate = dt.date | dt.datetime | str | None
+
+
+def extract_claims(
+    text: str, *, published: PublishedDate = None, article_id: str | None = None
+) -> pd.DataFrame:
+    """Every checkable claim of `text`, one row each, ordered as in the text.
+
+    `published` (a date or an ISO string) resolves relative dates ("next week"); without it they
+    are still found, with value None. `article_id` defaults to a hash of the text.
+    """
+    when = parse_published(published)
+    art_id = article_id if article_id is not None else text_id(text)
+    sentences = sentence_spans(text)
+    paragraphs = paragraph_spans(text)
+    figures = [
+        *find_numbers(text, sentences),
+        *find_ranks(text, sentences),
+        *find_dates(text, sentences, published=when),
+    ]
+    found = [*resolve_overlaps(figures), *find_quotes(text, sentences, paragraphs)]
+    zones = boilerplate_spans(text)
+    kept = sorted(
+        (f for f in found if f.end > f.start and not in_zones(f.start, f.end, zones)),
+        key=lambda f: (f.start, f.end, f.kind),
+    )
+    return claims_frame(list(_rows(text, art_id, kept, sentences)))
+
+
+def parse_published(published: PublishedDate) -> dt.date | None:
+    """The publication date as a date; a clear error for anything that is not one."""
+    if published is None or published == "":
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(str(published).strip())
+    except ValueError:
+        raise DateError(
+            f"Publication date {published!r} is not a date: write it as YYYY-MM-DD, "
+            "for example 2025-08-28."
+        ) from None
+
+
+def text_id(text: str) -> str:
+    """A stable id for a text: the same text always gets the same id."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def resolve_overlaps(candidates: Iterable[Found]) -> list[Found]:
+    """Keep the best of overlapping candidates: higher priority, then longer, then earlier."""
+    ranked = sorted(candidates, key=lambda f: (-f.priority, -f.length, f.start, f.kind))
+    # The kept spans never overlap, so sorted by start they are sorted by end too: one
+    # bisection finds the only neighbour that could overlap a candidate.
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[Found] = []
+    for f in ranked:
+        i = bisect.bisect_left(starts, f.end)
+        if i > 0 and ends[i - 1] > f.start:
+            continue
+        starts.insert(i, f.start)
+        ends.insert(i, f.end)
+        kept.append(f)
+    return kept
+
+
+def _rows(
+    text: str, article_id: str, found: list[Found], sentences: list[Span]
+) -> Iterable[dict[str, object]]:
+    seen: Counter[tuple[str, str]] = Counter()
+    # One string per sentence, shared by its claims: a giant sentence is not copied per claim.
+    sentence_cache: dict[tuple[int, int], str] = {}
+    for f in found:
+        span_text = text[f.start : f.end]
+        key = (f.kind, " ".join(span_text.split()))
+        seen[key] += 1
+        first = sentence_index_of(sentences, f.start) if sentences else 0
+        last = sentence_index_of(sentences, f.end - 1) if sentences else 0
+        yield {
+            "claim_id": claim_id(article_id, f.kind, key[1], seen[key]),
+            "article_id": article_id,
+            "kind": f.kind,
+            "text": span_text,
+            "start": f.start,
+            "end": f.end,
+            "sentence_index": first,
+            "sentence": _sentence_text(text, sentences, first, last, sentence_cache),
+            "value": f.value,
+            "unit": f.unit,
+            "qualifier": f.qualifier,
+            "speaker": f.speaker,
+            "subject": f.subject,
+        }
+
+
+def claim_id(article_id: str, kind: str, words: str, occurrence: int) -> str:
+    """Stable and unique within an article: kind, words and which occurrence of them.
+
+    Offsets are left out on purpose, so an edit elsewhere in the article keeps the id.
+    """
+    key = f"{article_id}\x1f{kind}\x1f{words}\x1f{occurrence}"
+    digest = hashlib.sha1(key.encode("utf-8", "surrogatepass"))
+    return f"{kind[:3]}-{digest.hexdigest()[:12]}"
+
+
+def _sentence_text(
+    text: str, sentences: list[Span], first: int, last: int, cache: dict[tuple[int, int], str]
+) -> str:
+    key = (first, max(first, last))
+    if key not in cache:
+        cache[key] = (
+            text[sentences[key[0]][0] : sentences[key[1]][1]] if sentences else text.strip()
+        )
+    return cache[key]

@@ -1,0 +1,105 @@
+"""The `workbench` command line: a click group over the library and the application.
+
+Library errors (`ClaimsError`) become `click.ClickException` here, so a user's mistake prints
+one clear line that says how to fix it, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import pandas as pd
+from tabulate import tabulate
+
+from claims.errors import ClaimsError
+from claims.extract import extract_claims
+from claims.text import DEFAULT_MAX_BYTES, load_text
+from workbench.export import cell_text, to_csv, to_jsonl
+from workbench.seeds import seed_article
+
+FORMATS = ("table", "csv", "jsonl")
+_TABLE_COLUMNS = ("kind", "text", "value", "unit", "qualifier", "speaker", "subject")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claim-workbench")
+def cli() -> None:
+    """Find every checkable claim in a news article and check it against your sources.
+
+    Example: workbench extract story.txt --published 2025-08-28
+    """
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--published", help="Publication date, YYYY-MM-DD: resolves 'next week'.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse larger files (raise it for a very long document).")  # fmt: skip
+@click.option("--bom", is_flag=True, help="Start the CSV with a BOM, for Excel.")
+def extract(
+    file: Path, published: str | None, fmt: str, output: Path | None, max_bytes: int, bom: bool
+) -> None:
+    """Extract the claims of an article (.txt, .md, .html, .docx) as a table, CSV or JSON lines.
+
+    Example: workbench extract story.html --published 2025-08-28 --format csv -o claims.csv
+    """
+    try:
+        text = load_text(file, max_bytes=max_bytes)
+        table = extract_claims(text, published=published, article_id=file.stem)
+    except ClaimsError as exc:
+        raise click.ClickException(str(exc)) from None
+    _emit(table, fmt, output, bom=bom)
+
+
+@cli.command()
+def demo() -> None:
+    """Show the claims of the seed article (an AP story of 2025-08-28).
+
+    Example: workbench demo
+    """
+    article = seed_article()
+    table = extract_claims(article.text, published=article.published, article_id=article.id)
+    click.echo(f"{article.title}\n{article.outlet}, published {article.published}\n")
+    _emit(table, "table", None, bom=False)
+
+
+def _emit(table: pd.DataFrame, fmt: str, output: Path | None, *, bom: bool) -> None:
+    if fmt == "table":
+        data = (render_table(table) + "\n").encode("utf-8")
+    elif fmt == "csv":
+        data = to_csv(table, bom=bom)
+    else:
+        data = to_jsonl(table)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        output.write_bytes(data)
+        click.echo(f"Wrote {len(table)} claims to {output}", err=True)
+
+
+def render_table(table: pd.DataFrame, *, width: int = 48) -> str:
+    """A readable terminal table: one line a claim, long cells shortened."""
+    if table.empty:
+        return "No claims found."
+    rows = [
+        [_short(cell_text(row[col]), width) for col in _TABLE_COLUMNS]
+        for _, row in table.iterrows()
+    ]
+    counts = table["kind"].value_counts()
+    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    return tabulate(rows, headers=list(_TABLE_COLUMNS)) + f"\n\n{len(table)} claims: {summary}"
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def main() -> None:
+    """Entry point of the `workbench` console script."""
+    cli(prog_name="workbench")
