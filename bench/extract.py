@@ -24,6 +24,7 @@ from pathlib import Path
 import pysbd
 
 from claims.extract import extract_claims
+from claims.sentences import paragraph_spans, sentence_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "eval" / "news" / "bbc-dev.jsonl"
@@ -52,6 +53,27 @@ def segment_only(text: str) -> None:
     for line in text.split("\n"):
         if line.strip():
             SEGMENTER.segment(line)
+
+
+def boundary_agreement(texts: list[str]) -> tuple[int, int, int]:
+    """Sentence ends found by both segmenters, by ours only, by pysbd only (±1 character:
+    pysbd often ends a sentence before its closing quote mark)."""
+    both = ours_only = theirs_only = 0
+    for text in texts:
+        ours = {end for _, end in sentence_spans(text)}
+        theirs = set()
+        for p_start, p_end in paragraph_spans(text):
+            para, cursor = text[p_start:p_end], 0
+            for sentence in SEGMENTER.segment(para):
+                found = para.find(sentence.strip(), cursor)
+                if found >= 0:
+                    cursor = found + len(sentence.strip())
+                    theirs.add(p_start + cursor)
+        near = {e for e in ours if {e - 1, e, e + 1} & theirs}
+        both += len(near)
+        ours_only += len(ours) - len(near)
+        theirs_only += len({e for e in theirs if not {e - 1, e, e + 1} & ours})
+    return both, ours_only, theirs_only
 
 
 def search_dates(text: str) -> None:
@@ -98,6 +120,13 @@ def main() -> None:
     c_segment = timed(segment_only, texts, args.repeat)
     report("claims.extract_claims", c_extract, texts)
     report("pysbd segmentation alone", c_segment, texts)
+
+    both, ours_only, theirs_only = boundary_agreement(sample)
+    share = both / (both + ours_only + theirs_only)
+    print(
+        f"\nSentence ends on the sample: {both} agree, {ours_only} ours only, "
+        f"{theirs_only} pysbd only ({share:.1%} agreement)"
+    )
 
     print("\nRatios (same run, same text):")
     print(f"  extraction / segmentation alone: {c_extract / c_segment:.2f}x   (goal <= 3x)")
