@@ -70,3 +70,46 @@ def claims_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     for col in _INT_COLUMNS:
         frame[col] = frame[col].astype("int64")
     return frame
+
+
+# A passage: a window of one to three sentences of a source document, the unit of retrieval.
+# `start`/`end` are character offsets into the source's text as loaded; `values` lists the
+# figures and dates found in the passage when it was indexed (dicts with kind, value, unit,
+# qualifier, subject, start, end, text; offsets relative to the passage).
+PASSAGE_COLUMNS: tuple[str, ...] = (
+    "passage_id",
+    "source_id",
+    "start",
+    "end",
+    "text",
+    "title",
+    "publisher",
+    "url",
+    "date",
+    "file_name",
+    "values",
+)
+
+# One row per claim and rank: the best passages for a claim, with what they say of its value.
+MATCH_COLUMNS: tuple[str, ...] = (
+    "claim_id",
+    "rank",
+    "passage_id",
+    "source_id",
+    "score",
+    "agreement",
+    "evidence_start",
+    "evidence_end",
+    "source_value",
+    "passage_text",
+)
+
+AGREEMENTS = (
+    "agrees",
+    "conflicts",
+    "absent",
+    "verbatim",
+    "altered",
+    "misattributed",
+    "unchecked",
+)
