@@ -54,6 +54,8 @@ _WINDOW = 120
 _MAX_PHRASE = 8
 # Words inside a phrase read forward, never at its end: "the head of the IMF", "from the ONS".
 _INNER_WORDS = sw.DETERMINERS | sw.NAME_CONNECTORS | sw.SOURCE_PREPOSITIONS
+# Capitalized words that open a run without being part of the name ("On Monday Dershowitz").
+_NOT_IN_NAMES = sw.CLAUSE_OPENERS | sw.DETERMINERS | sw.NOT_NAMES
 _VERBS = sorted(
     sw.SPEECH_VERBS | sw.STRICT_SPEECH_VERBS | sw.CITING_VERBS | sw.NAMED_SUBJECT_VERBS,
     key=len,
@@ -75,6 +77,8 @@ _NAME_RUN = re.compile(
     rf"[A-Z][\w’'.&-]*(?:[ \t]+(?:(?:{_NAME_LINK})[ \t]+)?[A-Z][\w’'.&-]*){{0,5}}"
 )
 _WORD = re.compile(r"\S+")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _LAST_WORD = re.compile(r"([\w-]+)\W*$")
 # A quote ends a clause when its last character, or the one after its closing mark, is one of
 # these; only then can the attribution after it be its own.
@@ -84,6 +88,8 @@ _AFTER_REACH = 60
 _BREAK = re.compile(r"[.!?\"“”‘’«»\n]|'(?!\w)|(?<!\w)'")
 # A quote that carries the last speaker on must be this close to where that speaker spoke.
 _CARRY_DISTANCE = 1500
+# Words that begin an opening phrase, after whose comma a subject may come.
+_OPENING_PHRASE = sw.CLAUSE_OPENERS | sw.PREPOSITIONS
 # How many named persons back "he" looks for one named as a subject.
 _SUBJECT_LOOKBACK = 12
 
@@ -315,6 +321,8 @@ def _skip_auxiliaries(toks: Sequence[_Tok], i: int) -> int | None:
         low = toks[i].text.lower()
         if low in sw.PASSIVE or low in sw.NEGATIONS or low.endswith(("n't", "n’t")):
             return None
+        if low[:-2] in sw.PRONOUNS and low[-2:] in ("'s", "’s"):
+            return None  # "It's said": a passive, or "he's said" with no telling which
         if toks[i].text.islower() and (low in sw.AUXILIARIES or _is_adverb(low)):
             i -= 1
             continue
@@ -391,7 +399,12 @@ def _inside_of_phrase(toks: Sequence[_Tok], i: int) -> bool:
 
 
 def _connects(toks: Sequence[_Tok], i: int, after: str) -> bool:
-    if i < 1 or _is_stop(toks[i - 1].text) or toks[i - 1].text.lower() in sw.DETERMINERS:
+    """Whether the connector at i joins two parts of one phrase: "Marks and Spencer" (names on
+    both sides), "the head of the IMF" (a word before, a name or determiner after)."""
+    before = toks[i - 1].text if i >= 1 else ""
+    if not before or _is_stop(before) or before.lower() in sw.DETERMINERS:
+        return False
+    if toks[i].text in ("and", "&") and not sw.is_capitalized(before):
         return False
     return sw.is_capitalized(after) or after.lower() in sw.DETERMINERS
 
@@ -453,6 +466,10 @@ class _Finder:
         self.orgs: list[_Entity] = []
         self.person_starts: list[int] = []
         self.org_starts: list[int] = []
+        self.spoken: list[tuple[int, str]] = []
+        self.spoken_starts: list[int] = []
+        self.sources: set[str | None] = set()
+        self.lowercase_words: set[str] | None = None
 
     def _para_lo(self, pos: int) -> int:
         i = bisect.bisect_right(self.paragraph_starts, pos) - 1
@@ -544,8 +561,9 @@ class _Finder:
         if phrase is None or _pronoun(phrase.words[0]) in sw.PRONOUNS:
             return None
         attr = self._named(start, phrase.end, phrase)
-        if not after_quote and attr.kind == "group":
-            return None
+        ends_clause = _CLAUSE_END.match(self.text, phrase.end) or phrase.end >= len(self.text)
+        if not after_quote and attr.kind == "group" and not ends_clause:
+            return None  # ", said the results were"
         attr.inverted = True
         return attr
 
@@ -657,19 +675,42 @@ class _Finder:
         if kind is None:
             before = _LAST_WORD.search(self.text, max(start - 24, 0), start)
             if before is not None and before.group(1).lower() in sw.ROLE_WORDS:
-                kind = sw.entity_kind(name.split(), titled=True)  # "lawyer Jamie Firestone"
+                # "lawyer Jamie Firestone"; one word may be a company: "market leader Nintendo"
+                titled = sw.entity_kind(name.split(), titled=True)
+                kind = "either" if titled == "person" and " " not in name else titled
         if kind == "org" or (kind is None and " " in name):
             return [] if kind is None else [_Entity(start, name, kind, False, False)]
-        subject = self._subject_position(start)
-        if kind is None and subject:
+        # "Mr Blair's government" names Mr Blair, but not as the subject.
+        subject = not sw.is_possessive(words[-1]) and self._subject_position(start)
+        if kind is None and subject and self._may_name(name, start + len(" ".join(words))):
             kind = "either"  # "Molik grew in confidence", "TimeWarner lost subscribers"
         return [] if kind is None else [_Entity(start, name, kind, subject, False)]
 
+    def _may_name(self, word: str, end: int) -> bool:
+        """Whether a single capitalized word that opens a sentence may name someone: not a
+        word the article also writes in lower case ("Two lawyers", "Market leader"), and not
+        followed by a function word ("Far from looking")."""
+        if self.lowercase_words is None:
+            self.lowercase_words = set(_LOWER_WORD.findall(self.text))
+        if word.lower() in self.lowercase_words:
+            return False
+        nxt = _NEXT_WORD.match(self.text, end)
+        return nxt is not None and nxt.group(1).lower() not in sw.STOP_WORDS | sw.DETERMINERS
+
     def _subject_position(self, start: int) -> bool:
-        """A name that opens its sentence or clause ("But Oliver Letwin, ...", "After a tough
-        first set, Molik grew") is a subject, the likelier antecedent of "he" or "she"."""
-        prefix = self.text[max(self._sentence_floor(start), start - 80) : start]
-        words = prefix.rsplit(",", 1)[-1].split()
+        """A name that opens its sentence ("But Oliver Letwin, ...") or follows an opening
+        phrase ("After a tough first set, Molik grew") is a subject, the likelier antecedent
+        of "he" or "she"."""
+        floor = self._sentence_floor(start)
+        if start - floor > 80:
+            return False
+        prefix = self.text[floor:start].split(",")
+        if len(prefix) > 2:
+            return False
+        opener = prefix[0].split()[:1]
+        if len(prefix) == 2 and opener and opener[0].lower() not in _OPENING_PHRASE:
+            return False
+        words = prefix[-1].split()
         return len(words) <= 2 and all(map(_subject_lead, words))
 
     def resolve(self, pronoun: str, pos: int) -> str | None:
@@ -681,19 +722,37 @@ class _Finder:
         return None
 
     def _person_before(self, pos: int) -> str | None:
-        """The last person named as a subject nearby, else the last person named."""
-        i = bisect.bisect_left(self.person_starts, pos) - 1
-        for j in range(i, max(i - _SUBJECT_LOOKBACK, -1), -1):
+        """The person "he", "she" or "the 23-year-old" at `pos` stands for: the later of the
+        last person who spoke and the last person named as a subject before this sentence
+        ("Mr Blair has failed, he claimed" is rarely about Mr Blair); else the last person."""
+        floor = self._sentence_floor(pos)
+        best: tuple[int, str] | None = None
+        i = bisect.bisect_left(self.spoken_starts, pos) - 1
+        if i >= 0 and pos - self.spoken[i][0] <= _CARRY_DISTANCE:
+            best = self.spoken[i]
+        k = bisect.bisect_left(self.person_starts, floor) - 1
+        for j in range(k, max(k - _SUBJECT_LOOKBACK, -1), -1):
             entity = self.persons[j]
-            if pos - entity.pos > _CARRY_DISTANCE:
+            if pos - entity.pos > _CARRY_DISTANCE or (best and entity.pos < best[0]):
                 break
             if entity.subject:
-                return entity.name
+                best = (entity.pos, entity.name)
+                break
+        if best is not None:
+            return best[1]
+        i = bisect.bisect_left(self.person_starts, pos) - 1
         return self.persons[i].name if i >= 0 else None
 
     def resolve_all(self, attrs: Sequence[_Attr]) -> None:
+        """Resolves the attributions in text order; each person resolved is a speaker that a
+        later "he" may stand for."""
         for attr in attrs:
             attr.speaker = self.resolved(attr)
+            self.sources.add(attr.speaker)
+            person = attr.pronoun in sw.PERSON_PRONOUNS or attr.kind in ("person", "role")
+            if attr.speaker is not None and (person or attr.kind == "either"):
+                self.spoken.append((attr.start, attr.speaker))
+                self.spoken_starts.append(attr.start)
 
     def resolved(self, attr: _Attr) -> str | None:
         """The speaker with "he"/"it" and "the shadow chancellor" resolved where possible."""
@@ -808,7 +867,10 @@ class _Finder:
             words = (*phrase.words[:-1], _bare(phrase.words[-1]))
             phrase = _Phrase(phrase.start, phrase.end, words)
         attr = self._named(phrase.start, phrase.end, phrase)
-        return None if attr.kind == "group" else (phrase.start, self.resolved(attr))
+        speaker = self.resolved(attr)
+        # A bare capitalized word is often no speaker at all ("Two of Britain's unions").
+        known = attr.pronoun or attr.kind in ("person", "role") or speaker in self.sources
+        return (phrase.start, speaker) if known and speaker else None
 
     def _opens_sentence(self, quote: _Quote) -> bool:
         opening = quote.start - 1
@@ -851,12 +913,12 @@ def _leading_subject(toks: Sequence[_Tok]) -> _Phrase | None:
 def _run_name(words: tuple[str, ...]) -> tuple[str, str | None] | None:
     """The name a capitalized run gives and its kind, before its context is known."""
     i = 0
-    while i < len(words) and words[i].lower() in sw.CLAUSE_OPENERS | sw.DETERMINERS:
+    while i < len(words) and words[i].lower() in _NOT_IN_NAMES:
         i += 1
     name, stripped = sw.strip_titles([w for w in map(_bare, words[i:]) if w])
     if not name or (len(name) == 1 and (_pronoun(name[0]) or name[0].lower() in sw.NOT_NAMES)):
         return None
-    if not name[0][0].isalpha():
+    if not name[0][0].isalpha() or all(sw.is_role(w) or sw.is_nationality(w) for w in name):
         return None
     return " ".join(name), sw.entity_kind(name, titled=stripped)
 

@@ -18,12 +18,14 @@ from collections.abc import Sequence
 SPEECH_VERBS = frozenset(
     """said says say told tells stated confirmed confirms announced announces warned warns
     insisted insists argued argues explained explains admitted admits acknowledged acknowledges
-    stressed stresses suggested suggests predicted predicts asked asks replied replies responded
+    stressed stresses suggested suggests predicted predicts replied replies responded
     responds commented concluded concludes declared declares maintained maintains
-    revealed reveals conceded concedes recalled recalls urged urges""".split()
+    revealed reveals conceded concedes recalled recalls urged urges asserted asserts argue
+    insist warn admit explain suggest predict stress confirm reveal concede continued
+    continues""".split()
 )
 STRICT_SPEECH_VERBS = frozenset(
-    "added adds reported reports claimed claims noted notes states wrote writes".split()
+    "added adds reported reports claimed claims noted notes states wrote writes asked asks".split()
 )
 # "X cited Y as saying": Y is the speaker; the clause runs from X to "saying".
 CITING_VERBS = frozenset("cited cites quoted quotes".split())
@@ -79,7 +81,8 @@ ADVERBS = frozenset(
     """recently previously repeatedly publicly reportedly officially privately initially
     originally subsequently separately finally eventually immediately quickly swiftly openly
     firmly flatly strongly clearly simply frankly bluntly angrily proudly happily confidently
-    jokingly tearfully even just only""".split()
+    jokingly tearfully even just only often frequently usually sometimes always generally
+    typically commonly""".split()
 )
 NOT_ADVERBS = frozenset("family assembly monopoly supply ally rally anomaly july italy".split())
 # What may follow "told": "told reporters", "told the Reuters news agency", "told BBC Radio".
@@ -117,12 +120,21 @@ TITLE_WORDS = frozenset(
     outgoing mp mep mps councillor sheriff premier emperor sheikh crown ceo cfo coo chairman
     economist analyst lawyer head founder co-founder editor shadow president-elect
     vice-president first opposition party senior junior general-secretary secretary-general
-    labour conservative tory liberal democrat democratic republican green independent""".split()
+    labour conservative tory liberal democrat democratic republican green independent wife
+    husband son daughter mother father brother sister girlfriend boyfriend partner friend
+    widow uncle aunt""".split()
 )
 # Descriptions that stand for a person named before ("the 23-year-old", "the 10th seed").
 ROLE_DESCRIPTIONS = frozenset(
     """veteran champion seed youngster teenager winner holder runner rider driver favourite
-    world olympic defending reigning""".split()
+    world olympic defending reigning expert official scientist researcher campaigner writer
+    author designer doctor pathologist investor businessman businesswoman billionaire tycoon
+    entrepreneur musician rapper comedian presenter broadcaster director producer artist
+    forensics agent spokesman spokeswoman""".split()
+)
+# Abbreviations in capitals that name things, not organisations: "It" never means "TV".
+NOT_ORG_ACRONYMS = frozenset(
+    "tv dvd cd dna gdp aids hiv it pc sms mp3 pm am vat ceo cfo hd gps id ok uk-wide".split()
 )
 _AGE_OR_RANK = re.compile(r"\d+-year-old|\d+(?:st|nd|rd|th)")
 # Honorifics mark the name after them as a person's, even when nothing else does.
@@ -171,7 +183,9 @@ PLACE_WORDS = frozenset(
 NOT_NAMES = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday the but and in on at for if when
-    while after before since however meanwhile""".split()
+    while after before since however meanwhile one two three four five six seven eight nine
+    ten eleven twelve twenty thirty forty fifty hundred hundreds thousands millions dozens
+    several both""".split()
 )
 
 # A quoted Title-Case phrase right after one of these is the name of a work, not a quotation.
@@ -207,7 +221,8 @@ def entity_kind(name: Sequence[str], *, titled: bool = False) -> str | None:
     `speaker_name` also gives "group" for a described source that takes neither pronoun.
     """
     lowered = [t.lower().strip(".") for t in name]
-    if any(w in ORG_WORDS for w in lowered) or any(is_acronym(t) for t in name):
+    acronym = any(is_acronym(t) and t.lower() not in NOT_ORG_ACRONYMS for t in name)
+    if acronym or any(w in ORG_WORDS for w in lowered):
         return "org"
     if all(w in TITLE_WORDS or w in NATIONALITIES or w in COMPASS_WORDS for w in lowered):
         return None
@@ -237,6 +252,12 @@ def strip_titles(name: Sequence[str]) -> tuple[list[str], bool]:
     i = 0
     while i < len(words) - 1 and _is_title_at(words, i):
         i += 1
+    # A title inside the run ends a description: "East Midlands MEP Robert Kilroy-Silk".
+    for k in range(len(words) - 2, i, -1):
+        after = words[k + 1]
+        if words[k].lower().strip(".") in TITLE_WORDS and after.lower() not in TITLE_WORDS:
+            i = k + 1 if is_capitalized(after) else i
+            break
     return _own_words(words[i:]), i > 0
 
 
@@ -308,9 +329,15 @@ def _described_kind(phrase: Sequence[str]) -> str:
     head = phrase[-1].lower() if phrase else ""
     if head in ORG_WORDS or head in ("firm", "country", "state"):
         return "org"
-    if len(phrase) >= 2 and phrase[0].lower() == "the" and all(map(is_role, phrase[1:])):
+    # "the 23-year-old", "the shadow chancellor", "the attacking midfielder"
+    if 2 <= len(phrase) <= 5 and phrase[0].lower() == "the" and is_role(phrase[-1]):
         return "role"
     return "group"
+
+
+def is_nationality(word: str) -> bool:
+    low = word.lower()
+    return low in NATIONALITIES or low in COMPASS_WORDS
 
 
 def is_role(word: str) -> bool:
