@@ -26,8 +26,9 @@ How, and why this way:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,16 +53,26 @@ _MAX_UNCLOSED = 1000
 _TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*[’']?\.?|[^\w\s]")
 _WINDOW = 120
 _MAX_PHRASE = 8
+_FORWARD = 2 * _MAX_PHRASE  # tokens a phrase read forward may look at
+_NEAR = 48  # characters before a verb where its subject usually starts
 # Words inside a phrase read forward, never at its end: "the head of the IMF", "from the ONS".
 _INNER_WORDS = sw.DETERMINERS | sw.NAME_CONNECTORS | sw.SOURCE_PREPOSITIONS
 # Capitalized words that open a run without being part of the name ("On Monday Dershowitz").
 _NOT_IN_NAMES = sw.CLAUSE_OPENERS | sw.DETERMINERS | sw.NOT_NAMES
-_VERBS = sorted(
-    sw.SPEECH_VERBS | sw.STRICT_SPEECH_VERBS | sw.CITING_VERBS | sw.NAMED_SUBJECT_VERBS,
-    key=len,
-    reverse=True,
-)
-_VERB = re.compile(r"\b(?:[Aa]ccording\s+to|" + "|".join(_VERBS) + r")\b")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of words grouped by first letter, so that the engine tries only the
+    words that can match where it stands (a flat list of 100 words scans several times slower)."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    groups = (f"{first}(?:{'|'.join(rest)})" for first, rest in sorted(by_first.items()))
+    return "(?:" + "|".join(groups) + ")"
+
+
+_VERBS = sw.SPEECH_VERBS | sw.STRICT_SPEECH_VERBS | sw.CITING_VERBS | sw.NAMED_SUBJECT_VERBS
+_VERB = re.compile(r"\b(?:[Aa]ccording\s+to|" + _alternation(_VERBS) + r")\b")
 _FRAMING = re.compile(r"\b(?:" + "|".join(sorted(sw.FRAMING_VERBS)) + r")\b")
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 _BY = re.compile(r"\s+by\s+(?=[A-Z]|the\s+[A-Z])")
@@ -291,8 +302,9 @@ def _title_case(content: str) -> bool:
 # ---------------------------------------------------------------------------- noun phrases
 
 
-def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+def _tokens(text: str, lo: int, hi: int, limit: int | None = None) -> list[_Tok]:
+    found = itertools.islice(_TOKEN.finditer(text, lo, hi), limit)
+    return [_Tok(m.start(), m.end(), m.group()) for m in found]
 
 
 def _ends_sentence(tok: str) -> bool:
@@ -348,7 +360,7 @@ def _appositive_subject(toks: Sequence[_Tok], i: int) -> _Phrase | None:
         first = inner[0].text if inner else ""
         opens = not first[:1].isupper() or sw.is_possessive(first)
         if (opens or first.lower() in sw.DETERMINERS) and sw.is_capitalized(toks[j - 1].text):
-            return _phrase_back(toks, j - 1)
+            return _phrase_back(toks, j - 1)[0]
         return None
     return None
 
@@ -365,8 +377,9 @@ def _before_parenthesis(toks: Sequence[_Tok], i: int) -> int | None:
     return None
 
 
-def _phrase_back(toks: Sequence[_Tok], i: int) -> _Phrase | None:
-    """The noun phrase that ends at token i, read backward to its determiner or a stop."""
+def _phrase_back(toks: Sequence[_Tok], i: int) -> tuple[_Phrase | None, bool]:
+    """The noun phrase that ends at token i, read backward to its determiner or a stop, and
+    whether the tokens ran out before it ended."""
     words: list[_Tok] = []
     while i >= 0 and len(words) < _MAX_PHRASE:
         tok = toks[i].text
@@ -388,7 +401,7 @@ def _phrase_back(toks: Sequence[_Tok], i: int) -> _Phrase | None:
         else:
             words.append(toks[i])
         i -= 1
-    return _as_phrase(list(reversed(words)))
+    return _as_phrase(list(reversed(words))), i < 0
 
 
 def _inside_of_phrase(toks: Sequence[_Tok], i: int) -> bool:
@@ -503,7 +516,19 @@ class _Finder:
     def subject(self, verb_start: int, *, passive: bool = False) -> _Phrase | None:
         """The subject before a verb, or None (also for negations, and passives unless asked:
         "Mr Blair was quoted as saying")."""
-        toks = _tokens(self.text, self._floor(verb_start), verb_start)
+        floor = self._floor(verb_start)
+        # Most subjects sit within a few words: read a short window first, the whole clause
+        # only when the short one ran out before the phrase ended.
+        near = self.text.find(" ", max(floor, verb_start - _NEAR), verb_start) + 1
+        if near > floor:
+            phrase, exhausted = self._subject_in(near, verb_start, passive)
+            if not exhausted:
+                return phrase
+        return self._subject_in(floor, verb_start, passive)[0]
+
+    def _subject_in(self, lo: int, verb_start: int, passive: bool) -> tuple[_Phrase | None, bool]:
+        """The subject read from tokens in [lo, verb_start), and whether they ran out first."""
+        toks = _tokens(self.text, lo, verb_start)
         last = len(toks) - 1
         while passive and last >= 0 and toks[last].text.lower() in sw.PASSIVE:
             last -= 1
@@ -511,9 +536,9 @@ class _Finder:
         if i is not None and i >= 0 and toks[i].text == ")":
             i = _before_parenthesis(toks, i)  # "Electronic Arts (EA) says"
         if i is None or i < 0:
-            return None
+            return None, i is not None
         if toks[i].text == ",":
-            return _appositive_subject(toks, i)
+            return _appositive_subject(toks, i), True
         return _phrase_back(toks, i)
 
     def attributions(self) -> list[_Attr]:
@@ -557,7 +582,7 @@ class _Finder:
         after_quote = self._after_quote(start)
         if not after_quote and not self.text[max(start - 3, 0) : start].rstrip().endswith(","):
             return None
-        phrase = _phrase_forward(_tokens(self.text, end, self._ceiling(end)))
+        phrase = _phrase_forward(_tokens(self.text, end, self._ceiling(end), _FORWARD))
         if phrase is None or _pronoun(phrase.words[0]) in sw.PRONOUNS:
             return None
         attr = self._named(start, phrase.end, phrase)
@@ -578,12 +603,12 @@ class _Finder:
         by = _BY.match(self.text, end)
         if by is None:
             return None
-        phrase = _phrase_forward(_tokens(self.text, by.end(), self._ceiling(by.end())))
+        phrase = _phrase_forward(_tokens(self.text, by.end(), self._ceiling(by.end()), _FORWARD))
         named = phrase is not None and sw.is_capitalized(phrase.words[-1])
         return phrase if named else None
 
     def _according(self, start: int, end: int) -> _Attr | None:
-        phrase = _phrase_forward(_tokens(self.text, end, self._ceiling(end)))
+        phrase = _phrase_forward(_tokens(self.text, end, self._ceiling(end), _FORWARD))
         return None if phrase is None else self._named(start, phrase.end, phrase)
 
     def _citing(self, start: int, end: int) -> _Attr | None:
@@ -604,7 +629,7 @@ class _Finder:
     def _told_object(self, end: int) -> int:
         """End of "told reporters" / "told the Reuters news agency"; `end` if nothing fits."""
         finish = end
-        for n, tok in enumerate(_tokens(self.text, end, self._ceiling(end))[:6]):
+        for n, tok in enumerate(_tokens(self.text, end, self._ceiling(end), 6)):
             low = tok.text.lower()
             if n == 0 and _pronoun(tok.text) in sw.OBJECT_PRONOUNS:
                 return tok.end

@@ -202,6 +202,10 @@ TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but with from 
 ELISIONS = frozenset("em til n cause bout tis twas nuff".split())
 
 
+_DESCRIPTIVE = TITLE_WORDS | NATIONALITIES | COMPASS_WORDS
+_SMALL_IN_TITLES = TITLE_SMALL_WORDS | {"A", "The"}
+
+
 def is_capitalized(token: str) -> bool:
     return token[:1].isupper()
 
@@ -220,19 +224,19 @@ def entity_kind(name: Sequence[str], *, titled: bool = False) -> str | None:
 
     `speaker_name` also gives "group" for a described source that takes neither pronoun.
     """
-    lowered = [t.lower().strip(".") for t in name]
+    lowered = {t.lower().strip(".") for t in name}
     acronym = any(is_acronym(t) and t.lower() not in NOT_ORG_ACRONYMS for t in name)
-    if acronym or any(w in ORG_WORDS for w in lowered):
+    if acronym or not ORG_WORDS.isdisjoint(lowered):
         return "org"
-    if all(w in TITLE_WORDS or w in NATIONALITIES or w in COMPASS_WORDS for w in lowered):
+    if lowered <= _DESCRIPTIVE:
         return None
     if titled:
         return "person"
-    if any(w in PLACE_WORDS for w in lowered):
+    if not PLACE_WORDS.isdisjoint(lowered):
         return "org"
-    if any(w in NOT_NAMES for w in lowered) or not all(t[:1].isalpha() for t in name):
+    if not NOT_NAMES.isdisjoint(lowered) or not all(t[:1].isalpha() for t in name):
         return None
-    if any(t in TITLE_SMALL_WORDS or t.lower() in ("a", "the") for t in name[1:]):
+    if not _SMALL_IN_TITLES.isdisjoint(name[1:]):
         return None  # "About A Boy", "Lord of the Rings": a title, not a person
     if not is_capitalized(name[0]) or not is_capitalized(name[-1]):
         return None
