@@ -39,113 +39,12 @@ from claims.found import Found
 
 PRIORITY = 10
 Date = datetime.date
-_WS = r"\s{1,3}"
-_MONTH = W.alternation(W.MONTHS)
-_WEEKDAY = W.alternation(W.WEEKDAYS)
-_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:]|[.,]\d)"
-_UNIT_FORMS = {form: u for u in W.UNITS for form in (u, W.PLURALS.get(u, u + "s"))}
-
-# Trigger words: surface form -> family.
-_TRIGGERS: dict[str, str] = {
-    **{name: "month" for name in W.MONTHS},
-    **{name + s: "weekday" for name in W.WEEKDAYS for s in ("", "s")},
-    **{w: "day" for w in W.RELATIVE_DAYS if " " not in w},
-    **{w.split()[0]: "step" for w in [*W.RELATIVE_STEPS, *W.RELATIVE_DAYS] if " " in w},
-    **{w: "step" for w in W.RELATIVE_STEPS if " " not in w},
-    **{form: "unit" for form in _UNIT_FORMS},
-    **{season: "season" for season in W.SEASON_MONTHS},
-    "weekend": "weekend",
-}
-_TRIGGERS |= {w[0].upper() + w[1:]: f for w, f in list(_TRIGGERS.items()) if f in ("day", "step")}
-# The separator before a trigger word is part of the scan: it is the word boundary, and a set
-# of literal characters lets the engine skip ahead fastest. The text's first word is matched apart.
-_WORD_AT_START = re.compile(rf"(?P<w>{W.alternation(_TRIGGERS)})\b")
-_WORDS = re.compile(rf"[ \n\t\r\u00a0\"'“‘(\[\-—–/](?P<w>{W.alternation(_TRIGGERS)})\b")
-_DIGITS = re.compile(r"[\d'‘’]\d*")
-
-_MONTH_TAIL = re.compile(
-    rf"""\.?(?:{_WS}(?P<d1>{_DAY})(?:,?{_WS}(?P<y1>{_YEAR})\b)?
-    | ,?{_WS}(?:of{_WS})?(?P<y3>{_YEAR})\b)?""",
-    re.X,
-)
-_FIGURES = re.compile(
-    rf"""(?:(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])
-    | (?P<ua>\d{{1,2}})/(?P<ub>\d{{1,2}})/(?P<uy>{_YEAR})
-    | (?P<d2>{_DAY}){_WS}(?:of{_WS})?(?P<m2>{_MONTH})\b\.?(?:,?{_WS}(?P<y2>{_YEAR})\b)?
-    | (?P<dec>1[89]\d0|20\d0)['’]?s | ['’‘](?P<dec2>\d0)s | (?P<dec3>[1-9]0)s
-    | (?P<ry>{_YEAR})(?:\s?[-–—/]\s?|{_WS}(?P<rword>to|and|until|till|through){_WS})
-      (?P<ry2>{_YEAR}|\d\d?)
-    | (?P<y>{_YEAR}))(?![\w%]|[.,:/]\d|-\w)""",
-    re.X,
-)
-_NOT_BEFORE_FIGURE = frozenset("$£€¥#@.,:/_")
-_PERIOD_WORDS = [*W.RELATIVE_PERIODS, *(p.split()[-1] for p in W.RELATIVE_DAYS if " " in p)]
-_STEP_TAIL = re.compile(
-    rf"(?P<words>(?:{_WS}this)?){_WS}(?P<period>{W.alternation(_PERIOD_WORDS)})(?![\w-])"
-)
 _PERIOD_DELTAS = {
     "week": relativedelta(weeks=1),
     "month": relativedelta(months=1),
     "year": relativedelta(years=1),
 }
-_DATE_AHEAD = re.compile(
-    rf",?{_WS}(?:{_MONTH}\b\.?{_WS}\d|\d{{1,2}}(?:st|nd|rd|th)?{_WS}(?:of{_WS})?{_MONTH}\b)"
-)
-# A page's own time stamp ("PUBLISHED: . 08:03 EST, 13 March 2012") is not a claim.
-_STAMP_BEFORE = re.compile(r"(?:PUBLISHED|UPDATED|Last updated)\b[^\n]{0,36}\Z")
-_WEEKDAY_BEFORE = re.compile(rf"(?<!\w){_WEEKDAY},?{_WS}\Z")
-_DATE_PREFIX = re.compile(
-    rf"""(?<!\w)(?:(?P<prep>{W.alternation(W.DATE_PREPOSITIONS, capitalize=True)}){_WS})?
-    (?:(?P<the>the|The){_WS})?(?:(?P<part>{W.alternation(W.PARTS, capitalize=True)})(?:{_WS}|-))?
-    (?:(?P<season>{W.alternation(W.SEASONS, capitalize=True)})(?:{_WS}of)?{_WS})?
-    (?:(?P<rel>{W.alternation(W.RELATIVE_WORDS, capitalize=True)}){_WS})?\Z""",
-    re.X,
-)
-_NUMWORD = (
-    rf"(?:{W.alternation(W.TENS, capitalize=True)}(?:[-\s]{W.alternation(list(W.ONES)[:9])}\b)?"
-    rf"|{W.alternation([*W.ONES, *W.ARTICLE_NUMBERS], capitalize=True)})"
-)
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMWORD})"
-_HALF = r"(?:[-\s]and[-\s]a[-\s]half)"
-_NUMBER_BEFORE = re.compile(
-    rf"""(?<![\w$£€¥.,])(?P<n1>{_NUM})(?P<h1>{_HALF})?
-    (?:\s{{0,3}}(?:[-–]|(?<=\s)(?:to|or|and)(?=\s))\s{{0,3}}(?P<n2>{_NUM})(?P<h2>{_HALF})?)?
-    (?:{_WS}|-)\Z""",
-    re.X,
-)
-# "from six months to nine": the second figure takes the first one's unit.
-_TO_NUMBER = re.compile(rf"{_WS}to{_WS}(?P<n>{_NUM})(?=\s{{0,3}}[,.;:)!?]|\Z)")
-_UNIT_TAIL = re.compile(rf"(?P<h3>{_WS}and{_WS}a{_WS}half\b)?(?P<ago>{_WS}ago\b)?")
-_DURATION_PREFIX = re.compile(
-    rf"(?<!\w)(?P<lead>(?:{W.alternation(W.DURATION_PREPOSITIONS, capitalize=True)}{_WS}){{0,2}})"
-    rf"(?:(?P<qual>{W.alternation(W.DURATION_QUALIFIERS, capitalize=True)}){_WS})?\Z"
-)
-_AGE_BEFORE = re.compile(rf"(?<!\w)(?:[Aa]ged|[Aa]ges|age{_WS}of)(?:{_WS}between)?{_WS}\Z")
-_NOT_AFTER = re.compile(
-    rf"(?:[-\s]{{1,3}}{W.alternation(W.NOT_BEFORE)}|{_WS}of{_WS}age"
-    rf"|{_WS}(?:a|an|per|each|every){_WS}(?:day|week|month|year))(?!\w)"
-)
-_FUTURE = W.alternation([w.lstrip("'’") for w in W.FUTURE_MARKERS], capitalize=True)
-_PAST = W.alternation(W.PAST_MARKERS, capitalize=True)
-_PREV_WORD = re.compile(r"([\w’'$£€¥#.&-]+)[ \t]{1,3}\Z")
-_NEXT_WORD = re.compile(r"[ \t]{1,3}([\w’']+)")
-# Like `_WORDS`, the scan starts on the separator before a marker; "he'll" separates at "'".
-_TENSE = re.compile(
-    rf"""[\s"'’“‘(\[—–-](?:(?P<future>{_FUTURE})
-    | (?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)
-      (?:(?P<past>{_PAST})|(?P<ed>[A-Za-z]{{2,}}ed)))(?!\w)""",
-    re.X,
-)
 _WEEKDAY_OBJECTS = (MO, TU, WE, TH, FR, SA, SU)
-_PREFIX_LAST_WORDS = frozenset(
-    phrase.split()[-1].lower()
-    for table in (W.DATE_PREPOSITIONS, W.PARTS, W.SEASONS, W.RELATIVE_WORDS, ["the"])
-    for phrase in table
-)
-_NUMBER_LAST_WORDS = frozenset(
-    [*W.ONES, *W.TENS, *(phrase.split()[-1] for phrase in W.ARTICLE_NUMBERS), "half"]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +98,7 @@ class _Context:
         if index not in self._markers:
             s_start, s_end = self.sentences[index] if index >= 0 else (0, len(self.text))
             found: tuple[list[int], list[int], list[int]] = ([], [], [])
-            for m in _TENSE.finditer(self.text, max(s_start - 1, 0), s_end):
+            for m in W.TENSE.finditer(self.text, max(s_start - 1, 0), s_end):
                 if m["ed"] and m["ed"].lower() in W.NOT_PAST_ED:
                     continue
                 found[0].append(m.start() + 1)  # after the separator
@@ -218,15 +117,15 @@ def find_dates(
     """
     ctx = _Context(text, sentences, published)
     found: list[Found] = []
-    first = _WORD_AT_START.match(text)
-    for m in [first, *_WORDS.finditer(text)] if first else _WORDS.finditer(text):
-        found.extend(_WORD_HANDLERS[_TRIGGERS[m["w"]]](ctx, m.start("w"), m.end("w")))
+    first = W.WORD_AT_START.match(text)
+    for m in [first, *W.WORDS.finditer(text)] if first else W.WORDS.finditer(text):
+        found.extend(_WORD_HANDLERS[W.TRIGGERS[m["w"]]](ctx, m.start("w"), m.end("w")))
     covered = 0
-    for m in _DIGITS.finditer(text):
+    for m in W.DIGITS.finditer(text):
         start = m.start()
         if start < covered or (start and _bad_before_figure(text, start)):
             continue
-        figure = _FIGURES.match(text, start)
+        figure = W.FIGURES.match(text, start)
         if figure is not None:
             covered = figure.end()
             found.extend(_figures(ctx, figure))
@@ -235,13 +134,13 @@ def find_dates(
 
 def _in_stamp(text: str, found: Found) -> bool:
     return found.kind == "date" and bool(
-        _STAMP_BEFORE.search(text, max(0, found.start - 48), found.start)
+        W.STAMP_BEFORE.search(text, max(0, found.start - 48), found.start)
     )
 
 
 def _bad_before_figure(text: str, start: int) -> bool:
     before = text[start - 1]
-    if before.isalnum() or before in _NOT_BEFORE_FIGURE:
+    if before.isalnum() or before in W.NOT_BEFORE_FIGURE:
         return True
     return before in "-–" and start > 1 and text[start - 2].isdigit()
 
@@ -264,9 +163,9 @@ def _date(start: int, end: int, value: object, qualifier: str | None = None) -> 
 def _date_prefix(
     ctx: _Context, start: int, *, the_ok: bool = False, rel_ok: bool = False
 ) -> _Prefix:
-    if _last_word(ctx.text, start) not in _PREFIX_LAST_WORDS:
+    if _last_word(ctx.text, start) not in W.PREFIX_LAST_WORDS:
         return _Prefix(start)
-    m = _DATE_PREFIX.search(ctx.text, max(0, start - 48), start)
+    m = W.DATE_PREFIX.search(ctx.text, max(0, start - 48), start)
     if m is None or m.start() == start:
         return _Prefix(start)
     if (m["the"] and not (the_ok or m["part"] or m["season"])) or (m["rel"] and not rel_ok):
@@ -286,7 +185,7 @@ def _last_word(text: str, end: int) -> str:
 
 def _number_ends_before(text: str, start: int) -> bool:
     word = _last_word(text, start)
-    return bool(word) and (word[-1].isdigit() or word in _NUMBER_LAST_WORDS)
+    return bool(word) and (word[-1].isdigit() or word in W.NUMBER_LAST_WORDS)
 
 
 def _norm(words: str) -> str:
@@ -296,18 +195,22 @@ def _norm(words: str) -> str:
 def _month(ctx: _Context, w_start: int, w_end: int) -> list[Found]:
     text = ctx.text
     name = text[w_start:w_end]
-    tail = _MONTH_TAIL.match(text, w_end)
+    tail = W.MONTH_TAIL.match(text, w_end)
     assert tail is not None  # every part of the tail is optional
     end, month = tail.end(), W.MONTHS[name]
     pre = _date_prefix(ctx, w_start, rel_ok=not tail.group(0).strip("."))
-    if tail["y3"]:
-        return [_date(pre.start, end, f"{tail['y3']}-{month:02d}", pre.qualifier)]
-    if tail["d1"]:
-        start = _weekday_start(ctx, pre.start)
-        if tail["y1"]:
-            return _valid_day(start, end, int(tail["y1"]), month, _day(tail["d1"]), pre.qualifier)
-        when = _nearest(ctx, month, _day(tail["d1"]), pre.step, ctx.tense(w_start, end))
-        return [_date(start, end, when and when.isoformat(), pre.qualifier)]
+    start, qual = _weekday_start(ctx, pre.start), pre.qualifier
+    day = _day(tail["d1"]) if tail["d1"] else None
+    if tail["y1"] or tail["y3"] or tail["ystep"]:
+        year = int(tail["y1"] or tail["y3"] or 0) or _step_year(ctx, tail["ystep"])
+        if year is None:
+            return [_date(start, end, None, qual)]
+        if day is None:
+            return [_date(start, end, f"{year}-{month:02d}", qual)]
+        return _valid_day(start, end, year, month, day, qual)
+    if day is not None:
+        when = _nearest(ctx, month, day, pre.step, ctx.tense(w_start, end))
+        return [_date(start, end, when and when.isoformat(), qual)]
     if name not in W.ABBREVIATED_MONTHS:
         end = w_end  # a full stop after a full name ends the sentence
     return _month_alone(ctx, name, pre, w_start, end)
@@ -319,7 +222,7 @@ def _month_alone(ctx: _Context, name: str, pre: _Prefix, w_start: int, end: int)
     if text.startswith(("'s", "’s"), end) and (name == "May" or name in W.ABBREVIATED_MONTHS):
         return []  # "Mrs May's", "Jan's"
     if not pre.context:
-        noun = _NEXT_WORD.match(text, end)
+        noun = W.NEXT_WORD.match(text, end)
         determined = _last_word(text, w_start) in W.MONTH_DETERMINERS and name != "May"
         if not (determined and noun and noun[1].islower() and noun[1] not in W.NOT_NOUNS):
             return []
@@ -328,13 +231,18 @@ def _month_alone(ctx: _Context, name: str, pre: _Prefix, w_start: int, end: int)
     return [_date(pre.start, end, when and f"{when.year}-{month:02d}", pre.qualifier)]
 
 
+def _step_year(ctx: _Context, step: str) -> int | None:
+    pub = ctx.published
+    return pub.year + W.RELATIVE_STEPS[step.lower()] if pub else None
+
+
 def _day(digits: str) -> int:
     return int(digits.rstrip("stndrh"))
 
 
 def _weekday_start(ctx: _Context, start: int) -> int:
     """Where a date starts when a weekday is written before it: "Wednesday, Sept. 4"."""
-    m = _WEEKDAY_BEFORE.search(ctx.text, max(0, start - 16), start)
+    m = W.WEEKDAY_BEFORE.search(ctx.text, max(0, start - 16), start)
     return m.start() if m else start
 
 
@@ -375,7 +283,7 @@ def _nearest(ctx: _Context, month: int, day: int, step: int | None, tense: int) 
 
 def _weekday(ctx: _Context, w_start: int, end: int) -> list[Found]:
     name = ctx.text[w_start:end]
-    if name.endswith("s") or _DATE_AHEAD.match(ctx.text, end):
+    if name.endswith("s") or W.DATE_AHEAD.match(ctx.text, end):
         return []  # "on Mondays" is a habit; "Wednesday, Sept. 4" is the date's
     pre = _date_prefix(ctx, w_start, rel_ok=True)
     start, pub = pre.start, ctx.published
@@ -431,7 +339,7 @@ def _relative_day(ctx: _Context, start: int, end: int) -> list[Found]:
 
 
 def _relative_step(ctx: _Context, start: int, end: int) -> list[Found]:
-    tail = _STEP_TAIL.match(ctx.text, end)
+    tail = W.STEP_TAIL.match(ctx.text, end)
     if tail is None:
         return []
     words = _norm(ctx.text[start:end] + tail["words"])
@@ -540,14 +448,14 @@ def _bare_year(ctx: _Context, start: int, end: int) -> list[Found]:
     if not pre.context and _count_or_name(text, start):
         return []
     strong = pre.prep in W.YEAR_PREPOSITIONS or pre.part is not None or pre.season
-    nxt = _NEXT_WORD.match(text, end)
+    nxt = W.NEXT_WORD.match(text, end)
     if nxt and not strong and _is_count_noun(nxt[1]):
         return []
     return [_date(pre.start, end, text[start:end], pre.qualifier)]
 
 
 def _count_or_name(text: str, start: int) -> bool:
-    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    prev = W.PREV_WORD.search(text, max(0, start - 40), start)
     if prev is None:
         return False
     word = prev[1]
@@ -564,13 +472,13 @@ def _is_count_noun(word: str) -> bool:
 
 
 def _duration(ctx: _Context, u_start: int, u_end: int) -> list[Found]:
-    text, unit = ctx.text, _UNIT_FORMS[ctx.text[u_start:u_end]]
+    text, unit = ctx.text, W.UNIT_FORMS[ctx.text[u_start:u_end]]
     if not _number_ends_before(text, u_start):
         return []
-    number = _NUMBER_BEFORE.search(text, max(0, u_start - 48), u_start)
+    number = W.NUMBER_BEFORE.search(text, max(0, u_start - 48), u_start)
     if number is None:
         return []
-    tail = _UNIT_TAIL.match(text, u_end)
+    tail = W.UNIT_TAIL.match(text, u_end)
     assert tail is not None  # every part of the tail is optional
     start, end = number.start(), tail.end()
     low = _amount(number["n1"], number["h1"] or tail["h3"])
@@ -579,7 +487,7 @@ def _duration(ctx: _Context, u_start: int, u_end: int) -> list[Found]:
         start, low, high = number.start("n2"), high, None
     if not _is_duration(ctx, number, unit, end, tail):
         return []
-    pre = _DURATION_PREFIX.search(text, max(0, start - 48), start)
+    pre = W.DURATION_PREFIX.search(text, max(0, start - 48), start)
     qualifier = W.DURATION_QUALIFIERS[_norm(pre["qual"])] if pre and pre["qual"] else None
     start = pre.start() if pre else start
     if tail["ago"]:
@@ -587,7 +495,7 @@ def _duration(ctx: _Context, u_start: int, u_end: int) -> list[Found]:
     if high is not None:
         return [_duration_found(start, end, [_iso(low, unit), _iso(high, unit)], "range")]
     found = [_duration_found(start, end, _iso(low, unit), qualifier)]
-    if pre and pre["lead"].lower().startswith("from") and (to := _TO_NUMBER.match(text, end)):
+    if pre and pre["lead"].lower().startswith("from") and (to := W.TO_NUMBER.match(text, end)):
         found.append(
             _duration_found(to.start("n"), to.end("n"), _iso(_amount(to["n"], None), unit), None)
         )
@@ -598,7 +506,7 @@ def _is_duration(
     ctx: _Context, number: re.Match[str], unit: str, end: int, tail: re.Match[str]
 ) -> bool:
     text, start, ago = ctx.text, number.start(), bool(tail["ago"])
-    if _NOT_AFTER.match(text, end) or _AGE_BEFORE.search(text, max(0, start - 24), start):
+    if W.NOT_AFTER.match(text, end) or W.AGE_BEFORE.search(text, max(0, start - 24), start):
         return False
     first = _norm(number["n1"])
     if f"{first} {unit}" in W.IDIOMS and not ago and text[number.end() - 1] != "-":
@@ -607,7 +515,7 @@ def _is_duration(
         return True
     if unit in W.NEEDS_NUMBER:
         return False
-    pre = _DURATION_PREFIX.search(text, max(0, start - 48), start)
+    pre = W.DURATION_PREFIX.search(text, max(0, start - 48), start)
     has_prefix = bool(pre and pre.start() < start)
     lone = first in ("a", "an") and unit not in W.ARTICLE_ANYWHERE and not tail["h3"]
     return has_prefix or ago or not lone

@@ -1,10 +1,10 @@
 """Word tables for dates and durations: month and weekday names, number words, units, qualifiers,
-relative-date words and the markers that tell a sentence's tense.
+relative-date words and the markers that tell a sentence's tense; and the regexes built from them.
 
 Data, not logic: one entry per word or phrase, so a missed case is a one-line fix with a test
-beside it. `dates.py` compiles them into regexes once, at import; `alternation` is the only
-helper here, and it keeps every pattern free of nested repetition (each gap is `\\s{1,3}`), so
-matching stays linear on any input.
+beside it. The patterns at the end are compiled from the tables once, at import, and read by
+`dates.py`. `alternation` turns a table into a trie-shaped regex; no pattern nests repetition
+(each gap is `\\s{1,3}`, each window bounded), so matching stays linear on any input.
 """
 
 from __future__ import annotations
@@ -201,3 +201,109 @@ def _trie_regex(node: dict[str, dict]) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+# Patterns compiled from the tables, once, at import.
+_WS = r"\s{1,3}"
+_MONTH = alternation(MONTHS)
+_WEEKDAY = alternation(WEEKDAYS)
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:]|[.,]\d)"
+UNIT_FORMS = {form: u for u in UNITS for form in (u, PLURALS.get(u, u + "s"))}
+
+# Trigger words: surface form -> family.
+TRIGGERS: dict[str, str] = {
+    **{name: "month" for name in MONTHS},
+    **{name + s: "weekday" for name in WEEKDAYS for s in ("", "s")},
+    **{w: "day" for w in RELATIVE_DAYS if " " not in w},
+    **{w.split()[0]: "step" for w in [*RELATIVE_STEPS, *RELATIVE_DAYS] if " " in w},
+    **{w: "step" for w in RELATIVE_STEPS if " " not in w},
+    **{form: "unit" for form in UNIT_FORMS},
+    **{season: "season" for season in SEASON_MONTHS},
+    "weekend": "weekend",
+}
+TRIGGERS |= {w[0].upper() + w[1:]: f for w, f in list(TRIGGERS.items()) if f in ("day", "step")}
+# The separator before a trigger word is part of the scan: it is the word boundary, and a set
+# of literal characters lets the engine skip ahead fastest. The text's first word is matched apart.
+WORD_AT_START = re.compile(rf"(?P<w>{alternation(TRIGGERS)})\b")
+WORDS = re.compile(rf"[ \n\t\r\u00a0\"'“‘(\[\-—–/](?P<w>{alternation(TRIGGERS)})\b")
+DIGITS = re.compile(r"[\d'‘’]\d*")
+
+# What follows a month name: a day and year, a year, or a relative year ("June 6 last year").
+MONTH_TAIL = re.compile(
+    rf"""\.?(?:{_WS}(?P<d1>{_DAY})(?:,?{_WS}(?P<y1>{_YEAR})\b)?
+    | ,?{_WS}(?:of{_WS})?(?P<y3>{_YEAR})\b)?
+    (?:,?{_WS}(?:of{_WS})?(?P<ystep>last|this|next){_WS}year\b(?!['’]))?""",
+    re.X,
+)
+FIGURES = re.compile(
+    rf"""(?:(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])
+    | (?P<ua>\d{{1,2}})/(?P<ub>\d{{1,2}})/(?P<uy>{_YEAR})
+    | (?P<d2>{_DAY}){_WS}(?:of{_WS})?(?P<m2>{_MONTH})\b\.?(?:,?{_WS}(?P<y2>{_YEAR})\b)?
+    | (?P<dec>1[89]\d0|20\d0)['’]?s | ['’‘](?P<dec2>\d0)s | (?P<dec3>[1-9]0)s
+    | (?P<ry>{_YEAR})(?:\s?[-–—/]\s?|{_WS}(?P<rword>to|and|until|till|through){_WS})
+      (?P<ry2>{_YEAR}|\d\d?)
+    | (?P<y>{_YEAR}))(?![\w%]|[.,:/]\d|-\w)""",
+    re.X,
+)
+NOT_BEFORE_FIGURE = frozenset("$£€¥#@.,:/_")
+_PERIOD_WORDS = [*RELATIVE_PERIODS, *(p.split()[-1] for p in RELATIVE_DAYS if " " in p)]
+STEP_TAIL = re.compile(
+    rf"(?P<words>(?:{_WS}this)?){_WS}(?P<period>{alternation(_PERIOD_WORDS)})(?![\w-])"
+)
+DATE_AHEAD = re.compile(
+    rf",?{_WS}(?:{_MONTH}\b\.?{_WS}\d|\d{{1,2}}(?:st|nd|rd|th)?{_WS}(?:of{_WS})?{_MONTH}\b)"
+)
+# A page's own time stamp ("PUBLISHED: . 08:03 EST, 13 March 2012") is not a claim.
+STAMP_BEFORE = re.compile(r"(?:PUBLISHED|UPDATED|Last updated)\b[^\n]{0,36}\Z")
+WEEKDAY_BEFORE = re.compile(rf"(?<!\w){_WEEKDAY},?{_WS}\Z")
+DATE_PREFIX = re.compile(
+    rf"""(?<!\w)(?:(?P<prep>{alternation(DATE_PREPOSITIONS, capitalize=True)}){_WS})?
+    (?:(?P<the>the|The){_WS})?(?:(?P<part>{alternation(PARTS, capitalize=True)})(?:{_WS}|-))?
+    (?:(?P<season>{alternation(SEASONS, capitalize=True)})(?:{_WS}of)?{_WS})?
+    (?:(?P<rel>{alternation(RELATIVE_WORDS, capitalize=True)}){_WS})?\Z""",
+    re.X,
+)
+_NUMWORD = (
+    rf"(?:{alternation(TENS, capitalize=True)}(?:[-\s]{alternation(list(ONES)[:9])}\b)?"
+    rf"|{alternation([*ONES, *ARTICLE_NUMBERS], capitalize=True)})"
+)
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMWORD})"
+_HALF = r"(?:[-\s]and[-\s]a[-\s]half)"
+NUMBER_BEFORE = re.compile(
+    rf"""(?<![\w$£€¥.,])(?P<n1>{_NUM})(?P<h1>{_HALF})?
+    (?:\s{{0,3}}(?:[-–]|(?<=\s)(?:to|or|and)(?=\s))\s{{0,3}}(?P<n2>{_NUM})(?P<h2>{_HALF})?)?
+    (?:{_WS}|-)\Z""",
+    re.X,
+)
+# "from six months to nine": the second figure takes the first one's unit.
+TO_NUMBER = re.compile(rf"{_WS}to{_WS}(?P<n>{_NUM})(?=\s{{0,3}}[,.;:)!?]|\Z)")
+UNIT_TAIL = re.compile(rf"(?P<h3>{_WS}and{_WS}a{_WS}half\b)?(?P<ago>{_WS}ago\b)?")
+DURATION_PREFIX = re.compile(
+    rf"(?<!\w)(?P<lead>(?:{alternation(DURATION_PREPOSITIONS, capitalize=True)}{_WS}){{0,2}})"
+    rf"(?:(?P<qual>{alternation(DURATION_QUALIFIERS, capitalize=True)}){_WS})?\Z"
+)
+AGE_BEFORE = re.compile(rf"(?<!\w)(?:[Aa]ged|[Aa]ges|age{_WS}of)(?:{_WS}between)?{_WS}\Z")
+NOT_AFTER = re.compile(
+    rf"(?:[-\s]{{1,3}}{alternation(NOT_BEFORE)}|{_WS}of{_WS}age"
+    rf"|{_WS}(?:a|an|per|each|every){_WS}(?:day|week|month|year))(?!\w)"
+)
+_FUTURE = alternation([w.lstrip("'’") for w in FUTURE_MARKERS], capitalize=True)
+_PAST = alternation(PAST_MARKERS, capitalize=True)
+PREV_WORD = re.compile(r"([\w’'$£€¥#.&-]+)[ \t]{1,3}\Z")
+NEXT_WORD = re.compile(r"[ \t]{1,3}([\w’']+)")
+# Like `WORDS`, the scan starts on the separator before a marker; "he'll" separates at "'".
+TENSE = re.compile(
+    rf"""[\s"'’“‘(\[—–-](?:(?P<future>{_FUTURE})
+    | (?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)
+      (?:(?P<past>{_PAST})|(?P<ed>[A-Za-z]{{2,}}ed)))(?!\w)""",
+    re.X,
+)
+PREFIX_LAST_WORDS = frozenset(
+    phrase.split()[-1].lower()
+    for table in (DATE_PREPOSITIONS, PARTS, SEASONS, RELATIVE_WORDS, ["the"])
+    for phrase in table
+)
+NUMBER_LAST_WORDS = frozenset(
+    [*ONES, *TENS, *(phrase.split()[-1] for phrase in ARTICLE_NUMBERS), "half"]
+)
