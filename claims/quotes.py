@@ -54,6 +54,7 @@ _TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*[’']?\.?|[^\w\s]")
 _WINDOW = 120
 _MAX_PHRASE = 8
 _FORWARD = 2 * _MAX_PHRASE  # tokens a phrase read forward may look at
+_NOT_NOUN_ENDINGS = ("ed", "ing", "ly")
 _NEAR = 48  # characters before a verb where its subject usually starts
 # Words inside a phrase read forward, never at its end: "the head of the IMF", "from the ONS".
 _INNER_WORDS = sw.DETERMINERS | sw.NAME_CONNECTORS | sw.SOURCE_PREPOSITIONS
@@ -76,6 +77,7 @@ _VERB = re.compile(r"\b(?:[Aa]ccording\s+to|" + _alternation(_VERBS) + r")\b")
 _FRAMING = re.compile(r"\b(?:" + "|".join(sorted(sw.FRAMING_VERBS)) + r")\b")
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 _BY = re.compile(r"\s+by\s+(?=[A-Z]|the\s+[A-Z])")
+_THAT_CONTENT = re.compile(r"\s*(?:that\b|:|\s[\"“‘'])")
 _REPORTED_CONTENT = re.compile(
     r"(?:\s+(?:on|last|this|in|earlier|late)\s+[\w.]+)?"
     r"\s*(?:that\b|[,:;.!?\"“”'‘’—–-]|$|(?:he|she|it|they|we|I|there|this)\b)"
@@ -425,8 +427,11 @@ def _connects(toks: Sequence[_Tok], i: int, after: str) -> bool:
 def _as_phrase(words: Sequence[_Tok]) -> _Phrase | None:
     if not words or all(w.text.lower() in sw.DETERMINERS for w in words):
         return None
-    if not (words[-1].text[0].isalpha() or sw.is_role(words[-1].text)):
+    head = words[-1].text
+    if not (head[0].isalpha() or sw.is_role(head)):
         return None  # "£37.5bn predicted": a figure is no source
+    if len(words) == 1 and head.islower() and head.endswith(_NOT_NOUN_ENDINGS):
+        return None  # "denied reports", "compiled partly explain"
     return _Phrase(words[0].start, words[-1].end, tuple(w.text for w in words))
 
 
@@ -435,7 +440,7 @@ def _phrase_forward(toks: Sequence[_Tok]) -> _Phrase | None:
     ends at a stop, or at a common word after a name ("by the ONS show")."""
     words: list[_Tok] = []
     named = False
-    for i, tok in enumerate(toks[: _MAX_PHRASE * 2]):
+    for i, tok in enumerate(toks[:_FORWARD]):
         text, low = tok.text, tok.text.lower()
         if _pronoun(text):
             words += [] if words else [tok]
@@ -452,10 +457,13 @@ def _phrase_forward(toks: Sequence[_Tok]) -> _Phrase | None:
             break
         words.append(tok)
         named = named or (sw.is_capitalized(text) and low not in _INNER_WORDS)
-        if len(words) >= _MAX_PHRASE:
+        if len(words) >= _FORWARD - 4:
             break
     while words and words[-1].text.lower() in _INNER_WORDS:
         words.pop()
+    if words and sw.is_possessive(words[-1].text):  # "said Alex McLeish of Novo's form"
+        inner = [k for k, w in enumerate(words) if w.text.lower() in sw.NAME_CONNECTORS]
+        words = words[: inner[-1]] if inner else words
     return _as_phrase(words)
 
 
@@ -560,6 +568,8 @@ class _Finder:
         if agent is not None:  # "announced by the Office for National Statistics"
             return self._named(start, agent.end, agent)
         if verb in sw.STRICT_SPEECH_VERBS and not _REPORTED_CONTENT.match(self.text, end):
+            return None
+        if verb in sw.THAT_VERBS and not _THAT_CONTENT.match(self.text, end):
             return None
         subject = self.subject(start)
         if subject is None:

@@ -24,6 +24,9 @@ SPEECH_VERBS = frozenset(
     insist warn admit explain suggest predict stress confirm reveal concede continued
     continues""".split()
 )
+# Plural nouns as often as verbs ("amid claims", "ex-Soviet states"): only before "that", a
+# colon or a quote.
+THAT_VERBS = frozenset("claims reports notes states".split())
 STRICT_SPEECH_VERBS = frozenset(
     "added adds reported reports claimed claims noted notes states wrote writes asked asks".split()
 )
@@ -62,7 +65,8 @@ STOP_WORDS = frozenset(
     upon via per not also however meanwhile moreover yet there here this is was were are be been
     being has have had do does did will would could should can may might must said says say
     told tells added this separately earlier later elsewhere instead indeed now speaking
-    asked""".split()
+    asked amid amidst counter towards toward like unlike beyond within around near behind
+    besides throughout versus afterwards help""".split()
 )
 # Capitalized words that open a clause rather than a name ("But many observers say"). Capitalized
 # tokens stop a subject only when listed here, so "Theresa May said" keeps its "May".
@@ -262,6 +266,8 @@ def strip_titles(name: Sequence[str]) -> tuple[list[str], bool]:
         if words[k].lower().strip(".") in TITLE_WORDS and after.lower() not in TITLE_WORDS:
             i = k + 1 if is_capitalized(after) else i
             break
+    if i < len(words) and not is_capitalized(words[i]):
+        i = 0  # "Secretary of State for Health" is a title through and through
     return _own_words(words[i:]), i > 0
 
 
@@ -298,7 +304,12 @@ def speaker_name(phrase: Sequence[str]) -> tuple[str, str | None]:
         j -= 1
     before = phrase[j].lower() if j >= 0 else ""
     if before in PART_OF:
-        return _described(phrase), _described_kind(phrase)
+        # "Shigeo Morioka of the International Longevity Centre" names Shigeo Morioka; "the
+        # head of the IMF" names no one.
+        person = speaker_name(phrase[:j]) if j > 0 else ("", None)
+        if person[1] != "person":
+            return _described(phrase), _described_kind(phrase)
+        return person
     name, stripped = strip_titles(phrase[run_start:])
     titled = stripped or before in ROLE_WORDS
     if all(w.lower().strip(".") in TITLE_WORDS for w in name):

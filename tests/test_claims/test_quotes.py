@@ -356,10 +356,61 @@ def test_a_description_resolves_to_the_person_it_stands_for() -> None:
     assert quotes(text) == [("Bring it on,", "Alicia Molik")]
 
 
+def test_he_is_the_speaker_of_the_moment_not_the_last_name_mentioned() -> None:
+    text = (
+        "Michael Howard said the country was adrift. "
+        '"Britain is heading the wrong way," the Conservative leader said. '
+        'Mr Blair\'s government was "bossy and interfering", he added. '
+        "Mr Blair has failed to tackle crime, he claimed."
+    )
+    found = run(text)
+    speakers = {text[f.start : f.end]: f.speaker for f in found}
+    assert speakers["the Conservative leader said"] == "Michael Howard"
+    assert speakers["he added"] == "Michael Howard"
+    assert speakers["he claimed"] == "Michael Howard"
+    assert speakers["bossy and interfering"] == "Michael Howard"
+
+
+def test_a_phrase_without_attribution_takes_the_subject_of_its_sentence() -> None:
+    text = (
+        "Chancellor Gordon Brown delivered his pre-Budget report.\n\n"
+        'The chancellor also hailed the longest period of growth in UK "industrial history".'
+    )
+    assert quotes(text) == [("industrial history", "Gordon Brown")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "speaker"),
+    [
+        ("Consumers want music on the move, says a report.", "says a report", "a report"),
+        (
+            "It went on sale priced $150 and Nintendo says sales have been strong.",
+            "Nintendo says",
+            "Nintendo",
+        ),
+        (
+            "Growth will slow, said Stuart Hensel of the Economist Intelligence Unit.",
+            "said Stuart Hensel of the Economist Intelligence Unit",
+            "Stuart Hensel",
+        ),
+        (
+            "Juninho wants to stay. The attacking midfielder also claims that he lacks support.",
+            "The attacking midfielder also claims",
+            "Juninho",
+        ),
+    ],
+)
+def test_more_attribution_shapes(text: str, span: str, speaker: str) -> None:
+    assert (span, speaker) in attributions(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "It was said that the plan would fail.",
+        "It's said that Columbus used this map.",
+        "The vote came amid claims that ballots were lost.",
+        "Trade grew across the ex-Soviet states.",
         "Kim reported from Seoul, South Korea.",
         "The index added 3% on Monday.",
         "Arsenal claimed the title in May.",
