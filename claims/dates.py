@@ -340,8 +340,8 @@ def _relative_day(ctx: _Context, start: int, end: int) -> list[Found]:
 
 def _relative_step(ctx: _Context, start: int, end: int) -> list[Found]:
     tail = W.STEP_TAIL.match(ctx.text, end)
-    if tail is None:
-        return []
+    if tail is None or _last_word(ctx.text, start) == "the":
+        return []  # "over the last year" is a span of time, not last calendar year
     words = _norm(ctx.text[start:end] + tail["words"])
     phrase = f"{words} {tail['period']}"
     known_period = words in W.RELATIVE_STEPS and tail["period"] in W.RELATIVE_PERIODS
@@ -476,36 +476,38 @@ def _duration(ctx: _Context, u_start: int, u_end: int) -> list[Found]:
     if not _number_ends_before(text, u_start):
         return []
     number = W.NUMBER_BEFORE.search(text, max(0, u_start - 48), u_start)
-    if number is None:
-        return []
+    if number and number["n2"] and _amount(number["n2"], None) <= _amount(number["n1"], None):
+        # "in 2005 and 10 years later" is no range: only the last figure counts
+        number = W.NUMBER_BEFORE.search(text, number.start("n2"), u_start)
     tail = W.UNIT_TAIL.match(text, u_end)
     assert tail is not None  # every part of the tail is optional
-    start, end = number.start(), tail.end()
-    low = _amount(number["n1"], number["h1"] or tail["h3"])
-    high = _amount(number["n2"], number["h2"]) if number["n2"] else None
-    if high is not None and high <= low:  # "in 2005 and 10 years later": not a range
-        start, low, high = number.start("n2"), high, None
-    if not _is_duration(ctx, number, unit, end, tail):
+    if number is None or not _is_duration(ctx, number, unit, tail):
         return []
-    pre = W.DURATION_PREFIX.search(text, max(0, start - 48), start)
+    return _duration_claims(ctx, number, tail, unit)
+
+
+def _duration_claims(
+    ctx: _Context, number: re.Match[str], tail: re.Match[str], unit: str
+) -> list[Found]:
+    text, end = ctx.text, tail.end()
+    low = _amount(number["n1"], number["h1"] or tail["h3"])
+    pre = W.DURATION_PREFIX.search(text, max(0, number.start() - 48), number.start())
     qualifier = W.DURATION_QUALIFIERS[_norm(pre["qual"])] if pre and pre["qual"] else None
-    start = pre.start() if pre else start
+    start = pre.start() if pre else number.start()
     if tail["ago"]:
         return [_ago(ctx, start, end, unit, low, qualifier)]
-    if high is not None:
-        return [_duration_found(start, end, [_iso(low, unit), _iso(high, unit)], "range")]
+    if number["n2"]:
+        values = [_iso(low, unit), _iso(_amount(number["n2"], number["h2"]), unit)]
+        return [_duration_found(start, end, values, "range")]
     found = [_duration_found(start, end, _iso(low, unit), qualifier)]
     if pre and pre["lead"].lower().startswith("from") and (to := W.TO_NUMBER.match(text, end)):
-        found.append(
-            _duration_found(to.start("n"), to.end("n"), _iso(_amount(to["n"], None), unit), None)
-        )
+        value = _iso(_amount(to["n"], None), unit)
+        found.append(_duration_found(to.start("n"), to.end("n"), value, None))
     return found
 
 
-def _is_duration(
-    ctx: _Context, number: re.Match[str], unit: str, end: int, tail: re.Match[str]
-) -> bool:
-    text, start, ago = ctx.text, number.start(), bool(tail["ago"])
+def _is_duration(ctx: _Context, number: re.Match[str], unit: str, tail: re.Match[str]) -> bool:
+    text, start, end, ago = ctx.text, number.start(), tail.end(), bool(tail["ago"])
     if W.NOT_AFTER.match(text, end) or W.AGE_BEFORE.search(text, max(0, start - 24), start):
         return False
     first = _norm(number["n1"])
