@@ -9,7 +9,7 @@ scores are not claims (CLAIM-SCHEMA.md) and are dropped here.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from claims.found import Found
@@ -29,14 +29,15 @@ from claims.numwords import (
     TENS_WORDS,
     UNITS_WORDS,
 )
+from claims.patterns import word_alternation
 from claims.sentences import sentence_index_of
 from claims.subjects import noun_phrase_after, subject_of
 
 Span = tuple[int, int]
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+def _alternation(words: Iterable[str]) -> str:
+    return word_alternation(words)
 
 
 _WORD_NUM = _alternation([*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS])

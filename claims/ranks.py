@@ -9,7 +9,7 @@ needs its "than"; "more than 5" is a qualifier of the figure, not a comparison.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from claims.found import Found
 from claims.numwords import (
@@ -21,12 +21,13 @@ from claims.numwords import (
     STOP_WORDS,
     SUPERLATIVES,
 )
+from claims.patterns import word_alternation
 
 Span = tuple[int, int]
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+def _alt(words: Iterable[str]) -> str:
+    return word_alternation(words)
 
 
 _NOUN = r"(?:[ -](?!(?:%s)\b)[A-Za-z][\w'’-]*)" % _alt(STOP_WORDS)  # noqa: UP031

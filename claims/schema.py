@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 CLAIM_COLUMNS: tuple[str, ...] = (
@@ -64,12 +65,20 @@ def empty_claims() -> pd.DataFrame:
 
 def claims_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     """Build a claim table from row dicts; columns in schema order, dtypes fixed."""
-    frame = pd.DataFrame(
-        {col: pd.Series([row.get(col) for row in rows], dtype=object) for col in CLAIM_COLUMNS}
-    )
-    for col in _INT_COLUMNS:
-        frame[col] = frame[col].astype("int64")
-    return frame
+    data: dict[str, object] = {}
+    for col in CLAIM_COLUMNS:
+        cells = [row.get(col) for row in rows]
+        data[col] = (
+            np.array(cells, dtype="int64") if col in _INT_COLUMNS else _object_array(cells)
+        )
+    return pd.DataFrame(data, copy=False)
+
+
+def _object_array(cells: list[object]) -> np.ndarray:
+    """An object array that keeps lists ([low, high] ranges) as single cells."""
+    array = np.empty(len(cells), dtype=object)
+    array[:] = cells
+    return array
 
 
 # A passage: a window of one to three sentences of a source document, the unit of retrieval.
