@@ -1,0 +1,408 @@
+"""Does a source passage agree with a claim? Values compared as values, quotes as words.
+
+`agreement(claim, passage_text, values)` gives a `Verdict`; `claim` is a row of the claim table,
+`values` the figures and dates found in the passage when it was indexed (dicts with kind, value,
+unit, qualifier, subject, start, end, text; offsets into `passage_text`).
+
+Figures (percent, count, money, quantity, ordinal), dates and durations:
+- A passage value is comparable when it is of the claim's kind, its unit fits and its subject is
+  the claim's. Units: money in the same currency; percent with the same unit (per cent and
+  percentage points differ); counts when either has no unit or the units share a content word
+  ("leaders" ~ "foreign leaders"); quantities when the units are equal or share a word.
+  Ordinals are read from the passage text when the index has none.
+- Same subject. The claim's key words are the content words (lower-cased, stop words, numbers,
+  month and scale words out, plurals and possessives off) of its subject and unit, or of the
+  ordinal's own words; when those have no common noun, of the clause of its sentence that holds
+  the figure (the sentence cut at ";", dashes, "while", "whereas", "but", "although"). The
+  passage side is the value's subject, unit and the clause holding it. Capitalized words not
+  opening a sentence are names. The subjects are the same when (1) a common key word of the claim
+  (or, if it has none, a name) is among the passage side's words, and (2) when both sides name
+  something, they share a name. So "97% of North Korea's external trade" and "97 percent of
+  North Korea's exports" differ (no "trade"), and "95% of North Korea's trade" is the same subject.
+  A value about another subject is not comparable, whatever its figure.
+- Numbers (`claims.value_check`): exact figures agree when equal at the precision written, one
+  unit of the last digit ("97%" takes 96.5% to 97.5%, so the claim "97%" rounds a source's 96.8%);
+  "about" widens that to 2% of the value ("about 97%" agrees with 96.7%, not with 95%). Bounds
+  and ranges are intervals: the source's inside the claim's agrees ("more than 5 million" and
+  5.3 million), disjoint conflicts (4.9 million); a source's bound that the claim satisfies neither
+  confirms nor contradicts it. Durations are compared as seconds, precise to their last unit.
+- Dates are day intervals at the precision written ("2011-12" covers December; "late" is the last
+  third of its period; "since 2019" is compared by its anchor, 2019). The source's days inside the
+  claim's agree ("December 2011" and "Dec 5, 2011"); disjoint conflicts (2022 against 2023). A
+  date the index left without a value ("3 September" with no publication date) is read again
+  from its words and compared on month and day.
+- A source less precise than the claim but consistent with it ("97%" for a claim of 96.8%,
+  "December 2011" for Dec 5, 2011) agrees, with a detail saying that the source is less precise.
+- Of several comparable values, one that agrees wins, else the conflicting one with the most
+  subject words in common; its span is reported. No comparable value: `absent`.
+
+Quotes, compared as words (lower-cased; punctuation, quote marks and white space ignored):
+- `verbatim`: the quote's words appear in the passage in order, as one run.
+- `altered`: the best-aligned window (rapidfuzz `partial_ratio_alignment` over the normalized
+  words) scores at least 80, and at least 60% of the quote's words survive a word-level diff
+  (difflib); `detail` names the words that differ ("loved -> liked"; "(none)" for a word added
+  or dropped).
+- `misattributed`: verbatim or altered words inside a quotation of the passage whose speaker
+  (`claims.quotes.find_quotes`) is another name than the claim's (rapidfuzz `token_set_ratio`
+  below 70); `detail` says who. A quotation without a known speaker keeps its verdict.
+- `absent`: none of these.
+
+Attributions, comparisons and statements are `unchecked`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pandas as pd
+from rapidfuzz import fuzz, utils
+
+from claims.quotes import find_quotes
+from claims.ranks import find_ranks
+from claims.schema import DATE_KINDS, NUMERIC_KINDS
+from claims.sentences import paragraph_spans, sentence_spans
+from claims.value_check import (
+    Relation,
+    Words,
+    date_days,
+    duration_figure,
+    figure,
+    month_day,
+    relate,
+    relate_dates,
+    subject_overlap,
+    words_of,
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a passage says of a claim; `start`/`end` span the evidence in the passage."""
+
+    agreement: str
+    source_value: str | None
+    start: int | None
+    end: int | None
+    detail: str | None = None
+
+
+UNCHECKED = Verdict("unchecked", None, None, None)
+ABSENT = Verdict("absent", None, None, None)
+
+_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|,?\s+(?:while|whereas|but|although)\s+")
+_OPENERS = " \"'“‘(["
+
+
+def agreement(
+    claim: Mapping[str, Any], passage_text: str, values: Sequence[Mapping[str, Any]]
+) -> Verdict:
+    """The verdict for any claim: figures and dates by value, quotes by words."""
+    kind = field(claim, "kind")
+    if kind in NUMERIC_KINDS or kind in DATE_KINDS:
+        return figure_agreement(claim, passage_text, values)
+    if kind == "quote":
+        return quote_agreement(claim, passage_text)
+    return UNCHECKED
+
+
+def figure_agreement(
+    claim: Mapping[str, Any], passage_text: str, values: Sequence[Mapping[str, Any]]
+) -> Verdict:
+    """Does the passage state the claim's figure or date (module docstring for the rules)?"""
+    kind = field(claim, "kind")
+    rules = _RULES.get(kind)
+    if rules is None:
+        return UNCHECKED
+    read, compare = rules
+    mine = read(_plain(field(claim, "value")), field(claim, "qualifier"), field(claim, "text"))
+    if mine is None:
+        return Verdict("unchecked", None, None, None, "the claim has no value to compare")
+    passage = _Passage(passage_text)
+    key = _claim_words(claim)
+    found: list[tuple[int, Relation, Mapping[str, Any]]] = []
+    for value in _candidates(kind, passage, values):
+        if not _units_fit(kind, field(claim, "unit"), field(value, "unit")):
+            continue
+        theirs = read(
+            _plain(field(value, "value")), field(value, "qualifier"), _text(passage, value)
+        )
+        if kind == "date" and theirs is None:
+            theirs = month_day(_text(passage, value))
+        overlap = subject_overlap(key, passage.words_at(value))
+        if theirs is not None and overlap:
+            found.append((overlap, compare(mine, theirs), value))
+    return _verdict(claim, passage, found)
+
+
+def _verdict(
+    claim: Mapping[str, Any],
+    passage: _Passage,
+    found: list[tuple[int, Relation, Mapping[str, Any]]],
+) -> Verdict:
+    """Agreeing first, then conflicting; among those the most subject words in common."""
+    for wanted in ("agrees", "coarser", "conflicts"):
+        best = max((f for f in found if f[1] == wanted), key=lambda f: f[0], default=None)
+        if best is None:
+            continue
+        value = best[2]
+        text = " ".join(_text(passage, value).split())
+        detail = {
+            "agrees": None,
+            "coarser": f"the source is less precise: {text}",
+            "conflicts": f"{' '.join(str(field(claim, 'text')).split())} vs {text}",
+        }[wanted]
+        agreed = "conflicts" if wanted == "conflicts" else "agrees"
+        return Verdict(agreed, text, *_span(passage, value), detail)
+    if found:
+        bound = " ".join(_text(passage, found[0][2]).split())
+        return Verdict("absent", None, None, None, f"{bound}: neither confirms nor contradicts")
+    return ABSENT
+
+
+Reader = Callable[[Any, Any, Any], Any]
+Comparer = Callable[[Any, Any], Relation]
+
+
+def _read_number(value: Any, qualifier: Any, text: Any) -> Any:
+    return figure(value, qualifier, text)
+
+
+def _read_duration(value: Any, qualifier: Any, text: Any) -> Any:
+    return duration_figure(value, qualifier)
+
+
+def _read_date(value: Any, qualifier: Any, text: Any) -> Any:
+    return date_days(value, qualifier)
+
+
+_RULES: dict[str, tuple[Reader, Comparer]] = {
+    **{kind: (_read_number, relate) for kind in NUMERIC_KINDS},
+    "duration": (_read_duration, relate),
+    "date": (_read_date, relate_dates),
+}
+
+
+def _units_fit(kind: str, mine: Any, theirs: Any) -> bool:
+    """Money in one currency, percent against percent (not points), counts by a shared word."""
+    if kind in ("money", "percent"):
+        return mine == theirs
+    if kind == "count" and (mine is None or theirs is None):
+        return True
+    if kind in ("count", "quantity"):
+        if mine is None or theirs is None:
+            return mine is theirs
+        return str(mine).lower() == str(theirs).lower() or bool(
+            words_of(str(mine)).all & words_of(str(theirs)).all
+        )
+    return True
+
+
+def _candidates(
+    kind: str, passage: _Passage, values: Sequence[Mapping[str, Any]]
+) -> list[Mapping[str, Any]]:
+    same = [v for v in values if field(v, "kind") == kind]
+    if kind == "ordinal" and not same:
+        # Ordinals are not part of every index: read them from the passage itself.
+        found = find_ranks(passage.text, passage.sentences)
+        same = [
+            {"kind": f.kind, "value": f.value, "start": f.start, "end": f.end}
+            for f in found
+            if f.kind == "ordinal"
+        ]
+    return same
+
+
+def _claim_words(claim: Mapping[str, Any]) -> Words:
+    """The claim's key words: subject and unit (an ordinal's own words), else its clause."""
+    sentence = str(field(claim, "sentence") or "")
+    text = str(field(claim, "text") or "")
+    at = sentence.find(text) if text else -1
+    clause_words = _clause_words(sentence, max(at, 0), max(at, 0) + len(text))
+    if field(claim, "kind") == "ordinal":
+        own = words_of(text)
+    else:
+        own = _subject_words(sentence, field(claim, "subject"), field(claim, "unit"))
+    common = own.common or clause_words.common
+    return Words(common, own.names | clause_words.names)
+
+
+def _subject_words(sentence: str, subject: Any, unit: Any) -> Words:
+    """Words of a subject and a unit; a subject that opens its sentence has no name by case."""
+    opens = bool(subject) and sentence.lstrip(_OPENERS).startswith(str(subject))
+    return words_of(subject, sentence_start=opens) | words_of(unit)
+
+
+def _clause_words(sentence: str, start: int, end: int) -> Words:
+    """Words of the clause of `sentence` around [start, end)."""
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return words_of(sentence[lo:hi], sentence_start=not sentence[:lo].strip(_OPENERS))
+
+
+class _Passage:
+    """A passage's text with its sentences, split once and shared by its values."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentences = sentence_spans(text)
+
+    def words_at(self, value: Mapping[str, Any]) -> Words:
+        start, end = _span(self, value)
+        if start is None or end is None:
+            return words_of(field(value, "subject")) | words_of(field(value, "unit"))
+        s_start, s_end = next(
+            ((a, b) for a, b in self.sentences if a <= start < b), (0, len(self.text))
+        )
+        sentence = self.text[s_start:s_end]
+        clause = _clause_words(sentence, start - s_start, end - s_start)
+        return clause | _subject_words(sentence, field(value, "subject"), field(value, "unit"))
+
+
+def _span(passage: _Passage, value: Mapping[str, Any]) -> tuple[int | None, int | None]:
+    start, end = field(value, "start"), field(value, "end")
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(passage.text):
+        return start, end
+    return None, None
+
+
+def _text(passage: _Passage, value: Mapping[str, Any]) -> str:
+    start, end = _span(passage, value)
+    if start is not None and end is not None:
+        return passage.text[start:end]
+    return str(field(value, "text") or "")
+
+
+def field(row: Mapping[str, Any], key: str) -> Any:
+    """`row[key]`, with pandas' missing values (NA, NaN) as None."""
+    value = row.get(key)
+    if value is None or isinstance(value, list | tuple | dict | str):
+        return value
+    try:
+        return None if pd.isna(value) else value
+    except (TypeError, ValueError):  # an array: not missing
+        return value
+
+
+def _plain(value: Any) -> Any:
+    # A range read back from a table may be a numpy array: compare it as a list.
+    return value.tolist() if hasattr(value, "tolist") and not isinstance(value, str) else value
+
+
+# Quotes -----------------------------------------------------------------------------------------
+
+ALTERED_SCORE = 80.0
+ALTERED_SHARE = 0.6
+SAME_SPEAKER = 70.0
+_QUOTE_WORD = re.compile(r"\w+")
+Word = tuple[str, int, int]
+
+
+def quote_agreement(claim: Mapping[str, Any], passage_text: str) -> Verdict:
+    """Are the quote's words in the passage, as said, and said by the claim's speaker?"""
+    mine = [w for w, _, _ in _words(str(field(claim, "text") or ""))]
+    theirs = _words(passage_text)
+    if not mine or not theirs:
+        return ABSENT
+    verdict = _verbatim(mine, theirs, passage_text) or _altered(mine, theirs, passage_text)
+    if verdict is None:
+        return ABSENT
+    return _attributed(verdict, field(claim, "speaker"), passage_text)
+
+
+def _words(text: str) -> list[Word]:
+    return [(m.group().lower(), m.start(), m.end()) for m in _QUOTE_WORD.finditer(text)]
+
+
+def _joined(words: Sequence[Word]) -> tuple[str, list[int]]:
+    """The words joined by single spaces, and where each starts in that string."""
+    starts, pos = [], 0
+    for w, _, _ in words:
+        starts.append(pos)
+        pos += len(w) + 1
+    return " ".join(w for w, _, _ in words), starts
+
+
+def _evidence(kind: str, words: Sequence[Word], text: str, detail: str | None = None) -> Verdict:
+    start, end = words[0][1], words[-1][2]
+    return Verdict(kind, text[start:end], start, end, detail)
+
+
+def _verbatim(mine: list[str], theirs: list[Word], text: str) -> Verdict | None:
+    joined, starts = _joined(theirs)
+    at = f" {joined} ".find(f" {' '.join(mine)} ")
+    if at < 0:
+        return None
+    first = bisect.bisect_left(starts, at)
+    return _evidence("verbatim", theirs[first : first + len(mine)], text)
+
+
+def _altered(mine: list[str], theirs: list[Word], text: str) -> Verdict | None:
+    joined, starts = _joined(theirs)
+    aligned = fuzz.partial_ratio_alignment(" ".join(mine), joined, score_cutoff=ALTERED_SCORE)
+    if aligned is None:
+        return None
+    first = bisect.bisect_right(starts, aligned.dest_start) - 1
+    last = bisect.bisect_left(starts, aligned.dest_end)
+    window = theirs[max(first, 0) : last]
+    ops = _trimmed(difflib.SequenceMatcher(None, mine, [w for w, _, _ in window], False))
+    if not ops:
+        return None
+    kept = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    if kept < ALTERED_SHARE * len(mine) or kept == 0:
+        return None
+    window = window[ops[0][3] : ops[-1][4]]
+    changes = [
+        _change(mine[i1:i2], window, j1, j2) for tag, i1, i2, j1, j2 in ops if tag != "equal"
+    ]
+    kind = "altered" if changes else "verbatim"
+    return _evidence(kind, window, text, "; ".join(changes) or None)
+
+
+def _trimmed(matcher: difflib.SequenceMatcher[str]) -> list[tuple[str, int, int, int, int]]:
+    """The diff without words of the window before or after the quote's own words."""
+    ops: list[tuple[str, int, int, int, int]] = list(matcher.get_opcodes())
+    while ops and ops[0][0] == "insert":
+        ops = ops[1:]
+    while ops and ops[-1][0] == "insert":
+        ops = ops[:-1]
+    return ops
+
+
+def _change(said: list[str], window: Sequence[Word], j1: int, j2: int) -> str:
+    source = " ".join(w for w, _, _ in window[j1:j2]) or "(none)"
+    return f"{' '.join(said) or '(none)'} -> {source}"
+
+
+def _attributed(verdict: Verdict, speaker: Any, text: str) -> Verdict:
+    """Misattributed when the passage's quotation holding the words names another speaker."""
+    if not speaker or verdict.start is None or verdict.end is None:
+        return verdict
+    start, end = verdict.start, verdict.end
+    quotes = [
+        f
+        for f in find_quotes(text, sentence_spans(text), paragraph_spans(text))
+        if f.kind == "quote" and f.speaker and f.start < end and start < f.end
+    ]
+    if not quotes:
+        return verdict
+    holder = max(quotes, key=lambda f: min(f.end, end) - max(f.start, start))
+    score = fuzz.token_set_ratio(_name(str(speaker)), _name(holder.speaker or ""))
+    if score >= SAME_SPEAKER:
+        return verdict
+    said = f"said by {holder.speaker}, not {speaker}"
+    detail = f"{said}; {verdict.detail}" if verdict.detail else said
+    return replace(verdict, agreement="misattributed", detail=detail)
+
+
+def _name(speaker: str) -> str:
+    return str(utils.default_process(speaker))
