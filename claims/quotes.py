@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -73,7 +74,9 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _VERBS = sw.SPEECH_VERBS | sw.STRICT_SPEECH_VERBS | sw.CITING_VERBS | sw.NAMED_SUBJECT_VERBS
-_VERB = re.compile(r"\b(?:[Aa]ccording\s+to|" + _alternation(_VERBS) + r")\b")
+# "Said Williams:" opens a sentence with the verb, in sports pages above all.
+_OPENING_VERBS = {"Said", "Says", "Added", "Asked"}
+_VERB = re.compile(r"\b(?:[Aa]ccording\s+to|" + _alternation(_VERBS | _OPENING_VERBS) + r")\b")
 _FRAMING = re.compile(r"\b(?:" + "|".join(sorted(sw.FRAMING_VERBS)) + r")\b")
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 _BY = re.compile(r"\s+by\s+(?=[A-Z]|the\s+[A-Z])")
@@ -90,7 +93,7 @@ _NAME_RUN = re.compile(
     rf"[A-Z][\w’'.&-]*(?:[ \t]+(?:(?:{_NAME_LINK})[ \t]+)?[A-Z][\w’'.&-]*){{0,5}}"
 )
 _WORD = re.compile(r"\S+")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_PLAIN_WORD = re.compile(r"\b[A-Za-z]+\b")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _LAST_WORD = re.compile(r"([\w-]+)\W*$")
 # A quote ends a clause when its last character, or the one after its closing mark, is one of
@@ -101,6 +104,7 @@ _AFTER_REACH = 60
 _BREAK = re.compile(r"[.!?\"“”‘’«»\n]|'(?!\w)|(?<!\w)'")
 # A quote that carries the last speaker on must be this close to where that speaker spoke.
 _CARRY_DISTANCE = 1500
+_GENDER_OF_PRONOUN = {"he": "he", "him": "he", "she": "she", "her": "she"}
 # Words that begin an opening phrase, after whose comma a subject may come.
 _OPENING_PHRASE = sw.CLAUSE_OPENERS | sw.PREPOSITIONS
 # How many named persons back "he" looks for one named as a subject.
@@ -154,6 +158,7 @@ class _Attr:
     kind: str | None = None
     pronoun: str | None = None
     inverted: bool = False
+    gender: str | None = None  # "he" or "she" when the words say so
 
 
 # ---------------------------------------------------------------------------- quote marks
@@ -439,25 +444,17 @@ def _phrase_forward(toks: Sequence[_Tok]) -> _Phrase | None:
     """The noun phrase that starts at the first token ("said Robert Sinche, head of..."); it
     ends at a stop, or at a common word after a name ("by the ONS show")."""
     words: list[_Tok] = []
-    named = False
     for i, tok in enumerate(toks[:_FORWARD]):
-        text, low = tok.text, tok.text.lower()
-        if _pronoun(text):
+        last = _ends_sentence(tok.text) and tok.text[0].isalnum()
+        tok = _Tok(tok.start, tok.end - 1, tok.text[:-1]) if last else tok
+        if _pronoun(tok.text):
             words += [] if words else [tok]
             break
-        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        if low in _INNER_WORDS:
-            if words and not (sw.is_capitalized(nxt) or nxt.lower() in sw.DETERMINERS):
-                break
-        elif named and not sw.is_capitalized(text) and not sw.is_role(text):
-            break
-        elif _is_stop(text, verbs=False):
-            if _ends_sentence(text) and text[0].isalnum():
-                words.append(_Tok(tok.start, tok.end - 1, text[:-1]))
+        nxt = toks[i + 1].text if i + 1 < len(toks) and not last else ""
+        if not _continues_forward(tok.text, nxt, words):
             break
         words.append(tok)
-        named = named or (sw.is_capitalized(text) and low not in _INNER_WORDS)
-        if len(words) >= _FORWARD - 4:
+        if last or len(words) >= _FORWARD - 4:
             break
     while words and words[-1].text.lower() in _INNER_WORDS:
         words.pop()
@@ -465,6 +462,17 @@ def _phrase_forward(toks: Sequence[_Tok]) -> _Phrase | None:
         inner = [k for k, w in enumerate(words) if w.text.lower() in sw.NAME_CONNECTORS]
         words = words[: inner[-1]] if inner else words
     return _as_phrase(words)
+
+
+def _continues_forward(text: str, nxt: str, words: Sequence[_Tok]) -> bool:
+    """Whether `text` belongs to the phrase read so far: a connector only before a name or a
+    determiner; after a name, only names and roles ("Moscow-based US lawyer Jamie Firestone")."""
+    if text.lower() in _INNER_WORDS:
+        return not words or sw.is_capitalized(nxt) or nxt.lower() in sw.DETERMINERS
+    named = any(sw.is_capitalized(w.text) and w.text.lower() not in _INNER_WORDS for w in words)
+    if named and not sw.is_capitalized(text):
+        return sw.is_role(text)
+    return not _is_stop(text, verbs=False)
 
 
 # ---------------------------------------------------------------------------- attributions
@@ -490,7 +498,8 @@ class _Finder:
         self.spoken: list[tuple[int, str]] = []
         self.spoken_starts: list[int] = []
         self.sources: set[str | None] = set()
-        self.lowercase_words: set[str] | None = None
+        self.word_counts: Counter[str] | None = None
+        self.genders: dict[str, str] = {}
 
     def _para_lo(self, pos: int) -> int:
         i = bisect.bisect_right(self.paragraph_starts, pos) - 1
@@ -562,14 +571,14 @@ class _Finder:
     def _attribution(self, verb: str, start: int, end: int) -> _Attr | None:
         if verb[0] in "Aa" and verb.lower().startswith("according"):
             return self._according(start, end)
+        if verb in _OPENING_VERBS:
+            return self._inverted(start, end)
         if verb in sw.CITING_VERBS:
             return self._citing(start, end)
         agent = self._by_agent(end)
         if agent is not None:  # "announced by the Office for National Statistics"
             return self._named(start, agent.end, agent)
-        if verb in sw.STRICT_SPEECH_VERBS and not _REPORTED_CONTENT.match(self.text, end):
-            return None
-        if verb in sw.THAT_VERBS and not _THAT_CONTENT.match(self.text, end):
+        if not self._reports_speech(verb, start, end):
             return None
         subject = self.subject(start)
         if subject is None:
@@ -579,17 +588,26 @@ class _Finder:
         finish = self._told_object(end) if verb.startswith("told") else end
         return self._named(subject.start, finish, subject)
 
+    def _reports_speech(self, verb: str, start: int, end: int) -> bool:
+        """Whether a verb that is also an ordinary verb or a noun reports speech here: by what
+        follows it, or by a closing quote before it ('"...," added the British producer')."""
+        if verb in sw.STRICT_SPEECH_VERBS and not _REPORTED_CONTENT.match(self.text, end):
+            return self._after_quote(start)
+        if verb in sw.THAT_VERBS and not _THAT_CONTENT.match(self.text, end):
+            return self._after_quote(start)
+        return True
+
     def _named(self, start: int, end: int, phrase: _Phrase) -> _Attr:
         first = _pronoun(phrase.words[0])
         if len(phrase.words) == 1 and (first in sw.PRONOUNS or first in sw.OBJECT_PRONOUNS):
             return _Attr(start, end, None, pronoun=first)
         speaker, kind = sw.speaker_name(phrase.words)
-        return _Attr(start, end, speaker, kind)
+        return _Attr(start, end, speaker, kind, gender=sw.pronoun_for(phrase.words))
 
     def _inverted(self, start: int, end: int) -> _Attr | None:
         """'"...," said X' after a quote; ', said Andrea Hayward-Maher' after a comma when what
         follows is a name or a role, not a clause ("said the results were")."""
-        after_quote = self._after_quote(start)
+        after_quote = self._after_quote(start) or self.text[start].isupper()
         if not after_quote and not self.text[max(start - 3, 0) : start].rstrip().endswith(","):
             return None
         phrase = _phrase_forward(_tokens(self.text, end, self._ceiling(end), _FORWARD))
@@ -672,6 +690,8 @@ class _Finder:
         for attr in attrs:
             if attr.speaker is not None and attr.kind not in ("group", "role"):
                 events.append(_Entity(attr.start, attr.speaker, attr.kind, True, True))
+                if attr.gender is not None:
+                    self._note_gender(attr.speaker, attr.gender)
         events.sort(key=lambda e: e.pos)
         surnames: set[str] = set()
         for entity in events:
@@ -706,13 +726,15 @@ class _Finder:
         named = _run_name(tuple(words))
         if named is None:
             return []
-        name, kind = named
-        if kind is None:
-            before = _LAST_WORD.search(self.text, max(start - 24, 0), start)
-            if before is not None and before.group(1).lower() in sw.ROLE_WORDS:
-                # "lawyer Jamie Firestone"; one word may be a company: "market leader Nintendo"
-                titled = sw.entity_kind(name.split(), titled=True)
-                kind = "either" if titled == "person" and " " not in name else titled
+        name, kind, gender = named
+        before = _LAST_WORD.search(self.text, max(start - 24, 0), start)
+        gender = gender or (sw.pronoun_for([before.group(1)]) if before else None)
+        if gender is not None:
+            self._note_gender(name, gender)
+        if kind is None and before is not None and before.group(1).lower() in sw.ROLE_WORDS:
+            # "lawyer Jamie Firestone"; one word may be a company: "market leader Nintendo"
+            titled = sw.entity_kind(name.split(), titled=True)
+            kind = "either" if titled == "person" and " " not in name else titled
         if kind == "org" or (kind is None and " " in name):
             return [] if kind is None else [_Entity(start, name, kind, False, False)]
         # "Mr Blair's government" names Mr Blair, but not as the subject.
@@ -722,21 +744,29 @@ class _Finder:
         return [] if kind is None else [_Entity(start, name, kind, subject, False)]
 
     def _may_name(self, word: str, end: int) -> bool:
-        """Whether a single capitalized word that opens a sentence may name someone: not a
-        word the article also writes in lower case ("Two lawyers", "Market leader"), and not
-        followed by a function word ("Far from looking")."""
-        if self.lowercase_words is None:
-            self.lowercase_words = set(_LOWER_WORD.findall(self.text))
-        if word.lower() in self.lowercase_words:
+        """Whether a single capitalized word that opens a sentence may name someone: a word
+        the article repeats ("Molik") but never writes in lower case ("Two lawyers", "Market
+        leader"), and not followed by a function word ("Far from looking")."""
+        if self.word_counts is None:
+            self.word_counts = Counter(_PLAIN_WORD.findall(self.text))
+        if self.word_counts[word.lower()] or self.word_counts[word] < 2:
             return False
         nxt = _NEXT_WORD.match(self.text, end)
         return nxt is not None and nxt.group(1).lower() not in sw.STOP_WORDS | sw.DETERMINERS
+
+    def _clause_floor(self, pos: int) -> int:
+        """The start of the sentence at `pos`, or later: after a quote that ends a sentence
+        ('...portability." Cory Doctorow, ...'), which the segmenter may not split at."""
+        floor = self._sentence_floor(pos)
+        quote = self._quote_at(pos - 1)
+        ended = quote is not None and quote.closed and self.text[quote.end - 1] in ".!?"
+        return max(floor, quote.end + 1) if ended and quote is not None else floor
 
     def _subject_position(self, start: int) -> bool:
         """A name that opens its sentence ("But Oliver Letwin, ...") or follows an opening
         phrase ("After a tough first set, Molik grew") is a subject, the likelier antecedent
         of "he" or "she"."""
-        floor = self._sentence_floor(start)
+        floor = self._clause_floor(start)
         if start - floor > 80:
             return False
         prefix = self.text[floor:start].split(",")
@@ -750,33 +780,54 @@ class _Finder:
 
     def resolve(self, pronoun: str, pos: int) -> str | None:
         if pronoun in sw.PERSON_PRONOUNS:
-            return self._person_before(pos)
+            return self._person_before(pos, _GENDER_OF_PRONOUN[pronoun])
         if pronoun in sw.ORG_PRONOUNS:
             i = bisect.bisect_left(self.org_starts, pos) - 1
             return self.orgs[i].name if i >= 0 else None
         return None
 
-    def _person_before(self, pos: int) -> str | None:
+    def _person_before(self, pos: int, gender: str | None = None) -> str | None:
         """The person "he", "she" or "the 23-year-old" at `pos` stands for: the later of the
         last person who spoke and the last person named as a subject before this sentence
-        ("Mr Blair has failed, he claimed" is rarely about Mr Blair); else the last person."""
-        floor = self._sentence_floor(pos)
-        best: tuple[int, str] | None = None
-        i = bisect.bisect_left(self.spoken_starts, pos) - 1
-        if i >= 0 and pos - self.spoken[i][0] <= _CARRY_DISTANCE:
-            best = self.spoken[i]
-        k = bisect.bisect_left(self.person_starts, floor) - 1
-        for j in range(k, max(k - _SUBJECT_LOOKBACK, -1), -1):
-            entity = self.persons[j]
-            if pos - entity.pos > _CARRY_DISTANCE or (best and entity.pos < best[0]):
-                break
-            if entity.subject:
-                best = (entity.pos, entity.name)
-                break
+        ("Mr Blair has failed, he claimed" is rarely about Mr Blair); else the last person.
+        A person known to be a "she" is never a "he", and the other way round."""
+        spoken = self._last_spoken(pos, gender)
+        named = self._last_subject(pos, gender, spoken[0] if spoken else -1)
+        best = named or spoken
         if best is not None:
             return best[1]
         i = bisect.bisect_left(self.person_starts, pos) - 1
-        return self.persons[i].name if i >= 0 else None
+        for j in range(i, max(i - _SUBJECT_LOOKBACK, -1), -1):
+            if self._fits(self.persons[j].name, gender):
+                return self.persons[j].name
+        return None
+
+    def _last_spoken(self, pos: int, gender: str | None) -> tuple[int, str] | None:
+        i = bisect.bisect_left(self.spoken_starts, pos) - 1
+        for j in range(i, max(i - _SUBJECT_LOOKBACK, -1), -1):
+            at, name = self.spoken[j]
+            if pos - at > _CARRY_DISTANCE:
+                return None
+            if self._fits(name, gender):
+                return at, name
+        return None
+
+    def _last_subject(self, pos: int, gender: str | None, after: int) -> tuple[int, str] | None:
+        k = bisect.bisect_left(self.person_starts, self._sentence_floor(pos)) - 1
+        for j in range(k, max(k - _SUBJECT_LOOKBACK, -1), -1):
+            entity = self.persons[j]
+            if pos - entity.pos > _CARRY_DISTANCE or entity.pos < after:
+                return None
+            if entity.subject and self._fits(entity.name, gender):
+                return entity.pos, entity.name
+        return None
+
+    def _note_gender(self, name: str, gender: str) -> None:
+        self.genders.setdefault(name, gender)
+        self.genders.setdefault(name.split()[-1], gender)
+
+    def _fits(self, name: str, gender: str | None) -> bool:
+        return gender is None or self.genders.get(name, gender) == gender
 
     def resolve_all(self, attrs: Sequence[_Attr]) -> None:
         """Resolves the attributions in text order; each person resolved is a speaker that a
@@ -784,6 +835,9 @@ class _Finder:
         for attr in attrs:
             attr.speaker = self.resolved(attr)
             self.sources.add(attr.speaker)
+            gender = _GENDER_OF_PRONOUN.get(attr.pronoun or "") or attr.gender
+            if attr.speaker is not None and gender is not None:
+                self._note_gender(attr.speaker, gender)
             person = attr.pronoun in sw.PERSON_PRONOUNS or attr.kind in ("person", "role")
             if attr.speaker is not None and (person or attr.kind == "either"):
                 self.spoken.append((attr.start, attr.speaker))
@@ -794,7 +848,7 @@ class _Finder:
         if attr.pronoun is not None:
             return self.resolve(attr.pronoun, attr.start)
         if attr.kind == "role":
-            return self._person_before(attr.start) or attr.speaker
+            return self._person_before(attr.start, attr.gender) or attr.speaker
         return attr.speaker
 
     def quote_speakers(self, attrs: Sequence[_Attr]) -> list[str | None]:
@@ -872,9 +926,7 @@ class _Finder:
         subject = self.subject(last.start()) if last is not None else None
         if last is None or subject is None:
             return None
-        attr = self._named(subject.start, last.end(), subject)
-        speaker = self.resolve(attr.pronoun, attr.start) if attr.pronoun else attr.speaker
-        return last.end(), speaker
+        return last.end(), self.resolved(self._named(subject.start, last.end(), subject))
 
     def _later(
         self, quote: _Quote, attrs: Sequence[_Attr], starts: Sequence[int]
@@ -904,7 +956,8 @@ class _Finder:
         attr = self._named(phrase.start, phrase.end, phrase)
         speaker = self.resolved(attr)
         # A bare capitalized word is often no speaker at all ("Two of Britain's unions").
-        known = attr.pronoun or attr.kind in ("person", "role") or speaker in self.sources
+        resolved_role = attr.kind == "role" and speaker != attr.speaker
+        known = attr.pronoun or attr.kind == "person" or resolved_role or speaker in self.sources
         return (phrase.start, speaker) if known and speaker else None
 
     def _opens_sentence(self, quote: _Quote) -> bool:
@@ -945,8 +998,9 @@ def _leading_subject(toks: Sequence[_Tok]) -> _Phrase | None:
 
 
 @lru_cache(maxsize=8192)
-def _run_name(words: tuple[str, ...]) -> tuple[str, str | None] | None:
-    """The name a capitalized run gives and its kind, before its context is known."""
+def _run_name(words: tuple[str, ...]) -> tuple[str, str | None, str | None] | None:
+    """The name a capitalized run gives, its kind and its pronoun ("Mrs" says "she"), before
+    its context is known."""
     i = 0
     while i < len(words) and words[i].lower() in _NOT_IN_NAMES:
         i += 1
@@ -955,7 +1009,7 @@ def _run_name(words: tuple[str, ...]) -> tuple[str, str | None] | None:
         return None
     if not name[0][0].isalpha() or all(sw.is_role(w) or sw.is_nationality(w) for w in name):
         return None
-    return " ".join(name), sw.entity_kind(name, titled=stripped)
+    return " ".join(name), sw.entity_kind(name, titled=stripped), sw.pronoun_for(words)
 
 
 def _subject_lead(word: str) -> bool:

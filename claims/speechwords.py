@@ -10,7 +10,7 @@ or leading articles, or a descriptive group kept as written when nothing in it i
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 # Verbs that report speech. A strict verb is also an ordinary verb ("added 3% to", "reported a
 # profit", "claimed the title", "Kim reported from Seoul"), so it counts only when what follows
@@ -28,7 +28,8 @@ SPEECH_VERBS = frozenset(
 # colon or a quote.
 THAT_VERBS = frozenset("claims reports notes states".split())
 STRICT_SPEECH_VERBS = frozenset(
-    "added adds reported reports claimed claims noted notes states wrote writes asked asks".split()
+    """added adds reported reports claimed claims noted notes states wrote writes asked asks
+    observed observes""".split()
 )
 # "X cited Y as saying": Y is the speaker; the clause runs from X to "saying".
 CITING_VERBS = frozenset("cited cites quoted quotes".split())
@@ -37,7 +38,7 @@ NAMED_SUBJECT_VERBS = frozenset("forecast forecasts".split())
 # Verbs that frame a quoted phrase as someone's words ("what it called", "described it as").
 FRAMING_VERBS = frozenset(
     """called calls call described describes dubbed dubs termed terms branded brands labelled
-    labeled labels""".split()
+    labeled labels hailed hails""".split()
 )
 
 # Between a subject and its verb: "North Korea has recently said", "he also told".
@@ -124,6 +125,8 @@ TITLE_WORDS = frozenset(
     outgoing mp mep mps councillor sheriff premier emperor sheikh crown ceo cfo coo chairman
     economist analyst lawyer head founder co-founder editor shadow president-elect
     vice-president first opposition party senior junior general-secretary secretary-general
+    producer writer author designer presenter artist musician comedian broadcaster pathologist
+    scientist researcher campaigner businessman businesswoman entrepreneur investor
     labour conservative tory liberal democrat democratic republican green independent wife
     husband son daughter mother father brother sister girlfriend boyfriend partner friend
     widow uncle aunt""".split()
@@ -141,6 +144,15 @@ NOT_ORG_ACRONYMS = frozenset(
     "tv dvd cd dna gdp aids hiv it pc sms mp3 pm am vat ceo cfo hd gps id ok uk-wide".split()
 )
 _AGE_OR_RANK = re.compile(r"\d+-year-old|\d+(?:st|nd|rd|th)")
+# Words that tell whether "he" or "she" may stand for the person they come with.
+MALE_WORDS = frozenset(
+    """mr sir lord king prince spokesman chairman businessman actor husband father son brother
+    boyfriend uncle""".split()
+)
+FEMALE_WORDS = frozenset(
+    """mrs ms miss dame lady queen princess spokeswoman chairwoman businesswoman actress wife
+    mother daughter sister girlfriend widow aunt""".split()
+)
 # Honorifics mark the name after them as a person's, even when nothing else does.
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor rev".split())
 # Lowercase role nouns before a name also mark it as a person's ("lawyer Jamie Firestone").
@@ -348,6 +360,17 @@ def _described_kind(phrase: Sequence[str]) -> str:
     if 2 <= len(phrase) <= 5 and phrase[0].lower() == "the" and is_role(phrase[-1]):
         return "role"
     return "group"
+
+
+def pronoun_for(words: Iterable[str]) -> str | None:
+    """ "he" or "she" when a word says which ("Mrs", "spokesman"), else None."""
+    for word in words:
+        low = word.lower().strip(".")
+        if low in MALE_WORDS:
+            return "he"
+        if low in FEMALE_WORDS:
+            return "she"
+    return None
 
 
 def is_nationality(word: str) -> bool:

@@ -371,6 +371,42 @@ def test_he_is_the_speaker_of_the_moment_not_the_last_name_mentioned() -> None:
     assert speakers["bossy and interfering"] == "Michael Howard"
 
 
+def test_she_is_never_a_man_known_as_he() -> None:
+    text = (
+        'Analyst Shelley Taylor said formats would converge. "People want portability," she '
+        "said. Cory Doctorow, of the Electronic Frontier Foundation, expressed doubts. "
+        '"Not one of these systems has ever prevented piracy," he said.'
+    )
+    found = dict(quotes(text))
+    assert found["People want portability,"] == "Shelley Taylor"
+    assert found["Not one of these systems has ever prevented piracy,"] == "Cory Doctorow"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "speaker"),
+    [
+        (
+            'Bath need back-up. Said Williams: "When this opportunity came, I took it."',
+            "When this opportunity came, I took it.",
+            "Williams",
+        ),
+        (
+            "Mervyn Davies, a member of two Grand Slam sides, hailed it as "
+            '"one of the great performances".',
+            "one of the great performances",
+            "Mervyn Davies",
+        ),
+        (
+            'Jones, after his superb display, observed that "we are a very happy camp now".',
+            "we are a very happy camp now",
+            "Jones",
+        ),
+    ],
+)
+def test_sports_page_shapes(text: str, span: str, speaker: str) -> None:
+    assert (span, speaker) in quotes(text)
+
+
 def test_a_phrase_without_attribution_takes_the_subject_of_its_sentence() -> None:
     text = (
         "Chancellor Gordon Brown delivered his pre-Budget report.\n\n"
@@ -394,7 +430,8 @@ def test_a_phrase_without_attribution_takes_the_subject_of_its_sentence() -> Non
             "Stuart Hensel",
         ),
         (
-            "Juninho wants to stay. The attacking midfielder also claims that he lacks support.",
+            "Juninho wants to stay at Celtic, Juninho's agent says. The attacking midfielder "
+            "also claims that he lacks support.",
             "The attacking midfielder also claims",
             "Juninho",
         ),
