@@ -33,3 +33,19 @@ class UnsupportedFormatError(InputError):
 
 class DateError(ClaimsError):
     """A publication date that is not an ISO date."""
+
+
+class ScannedPdfError(InputError):
+    """A PDF whose pages carry no text layer: a scan that needs OCR before it can be read."""
+
+
+class EncryptedPdfError(InputError):
+    """A PDF locked with a password."""
+
+
+class MalformedCsvError(InputError):
+    """A CSV file that cannot be parsed into a header and rows."""
+
+
+class PassageIndexError(ClaimsError):
+    """A passage index folder that cannot be opened or written."""

@@ -1,0 +1,399 @@
+"""Source documents -> passages, on the demo sources of every format and on real news text."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pandas as pd
+import pytest
+from conftest import require_shared
+from pypdf import PdfReader, PdfWriter
+
+from claims.errors import (
+    BinaryInputError,
+    DateError,
+    EmptyInputError,
+    EncodingError,
+    EncryptedPdfError,
+    InputError,
+    MalformedCsvError,
+    ScannedPdfError,
+    TooLargeError,
+    UnsupportedFormatError,
+)
+from claims.schema import PASSAGE_COLUMNS
+from claims.sentences import paragraph_spans, sentence_spans
+from claims.sources import (
+    MAX_PASSAGE_CHARS,
+    WINDOW_CHARS,
+    WINDOW_SENTENCES,
+    Source,
+    bytes_id,
+    load_source,
+    passage_spans,
+    source_from_bytes,
+    source_passages,
+)
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SHARED = REPO_ROOT.parent / "shared"
+SOURCES = REPO_ROOT / "seeds" / "sources"
+SEED_FILES = sorted(p for p in SOURCES.iterdir() if p.name != "README.md")
+
+PAGE = """<!DOCTYPE html><html><head>
+<title>Exports rise</title>
+<meta property="og:site_name" content="Daily Ledger">
+<meta name="author" content="A. Writer">
+<meta property="article:published_time" content="2024-03-05T09:30:00+01:00">
+<link rel="canonical" href="https://example.org/exports-rise">
+</head><body><p>Exports rose 4.5% last week, the ministry said.</p></body></html>"""
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def pdf_bytes(writer: PdfWriter) -> bytes:
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def seed_pdf() -> PdfWriter:
+    return PdfWriter(clone_from=PdfReader(SOURCES / "parade-guests.pdf"))
+
+
+def all_passages() -> Iterator[tuple[Source, pd.DataFrame]]:
+    for path in SEED_FILES:
+        source = load_source(path)
+        yield source, source_passages(source)
+
+
+# Formats and metadata
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name)
+def test_every_seed_source_loads_with_exact_passage_offsets(path: Path) -> None:
+    source = load_source(path)
+    passages = source_passages(source)
+    assert tuple(passages.columns) == PASSAGE_COLUMNS
+    assert len(passages) > 0
+    for row in passages.to_dict("records"):
+        start, end = row["start"], row["end"]
+        assert source.text[start:end] == row["text"]
+        assert row["passage_id"].startswith(f"{source.source_id}:{start}-{end}:")
+        assert row["source_id"] == source.source_id
+        assert row["file_name"] == path.name
+
+
+def test_metadata_comes_from_each_format() -> None:
+    found = {p.name: load_source(p) for p in SEED_FILES}
+    kcna = found["kcna-statement.html"]
+    assert kcna.title == "Kim Jong Un to Visit China (KCNA, illustrative)"
+    assert kcna.publisher == "Korean Central News Agency (KCNA)"
+    assert "SCRIPT CONTENT" not in kcna.text and kcna.format == "html"
+    background = found["kim-visits-background.docx"]
+    assert background.title == "Kim Jong Un: foreign visits and summits (illustrative background)"
+    assert background.publisher == "Research desk (illustrative)"
+    # python-docx stamps every document from its template with the same creation time.
+    assert background.date is None
+    assert found["parade-guests.pdf"].title == "Parade guests (illustrative)"
+    assert found["trade-briefing.md"].title == "Briefing: North Korea's external trade"
+    assert found["korea-trade-2023.csv"].title == "korea-trade-2023"
+    assert found["xinhua-parade-announcement.txt"].title == "xinhua-parade-announcement"
+
+
+def test_html_head_gives_publisher_date_and_canonical_address(tmp_path: Path) -> None:
+    source = load_source(write(tmp_path, "page.html", PAGE.encode()))
+    assert (source.title, source.publisher) == ("Exports rise", "Daily Ledger")
+    assert source.url == "https://example.org/exports-rise"
+    assert source.date == "2024-03-05"
+    assert source.text == "Exports rose 4.5% last week, the ministry said."
+
+
+def test_callers_metadata_wins(tmp_path: Path) -> None:
+    path = write(tmp_path, "page.html", PAGE.encode())
+    source = load_source(path, source_id="s1", title="T", publisher="P", url="u", date="2024-01-02")
+    assert (source.source_id, source.title, source.publisher) == ("s1", "T", "P")
+    assert (source.url, source.date) == ("u", "2024-01-02")
+
+
+def test_bad_date_from_the_caller_is_a_date_error(tmp_path: Path) -> None:
+    with pytest.raises(DateError, match="YYYY-MM-DD"):
+        load_source(write(tmp_path, "a.txt", b"Text."), date="last Tuesday")
+
+
+def test_docx_core_properties(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Imports fell 3% in 2023.")
+    document.core_properties.title = "Trade note"
+    document.core_properties.author = "Statistics office"
+    document.core_properties.created = pd.Timestamp("2024-06-01T10:00:00Z").to_pydatetime()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    source = source_from_bytes(buffer.getvalue(), name="note.docx")
+    assert (source.title, source.publisher, source.date) == (
+        "Trade note",
+        "Statistics office",
+        "2024-06-01",
+    )
+
+
+def test_pdf_metadata(tmp_path: Path) -> None:
+    writer = seed_pdf()
+    writer.add_metadata({"/Author": "Ministry of Foreign Affairs", "/CreationDate": "D:20250828"})
+    source = source_from_bytes(pdf_bytes(writer), name="guests.pdf")
+    assert source.publisher == "Ministry of Foreign Affairs"
+    assert source.date == "2025-08-28"
+    assert "Foreign heads of state and government expected: 26" in source.text
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("# Exports rise\n\nExports rose.", "Exports rise"),
+        ("> Note.\n\n# Heading below a note\n\nBody.", "Heading below a note"),
+        ("Exports rise\n\nExports rose 4.5% in 2023.", "Exports rise"),
+        ("Exports rose 4.5% in 2023.\n\nMore.", "report"),
+        ("A" * 150 + "\n\nMore", "report"),
+    ],
+)
+def test_text_title_is_a_heading_or_a_short_first_line(text: str, title: str) -> None:
+    assert source_from_bytes(text.encode(), name="report.md").title == title
+
+
+def test_source_id_is_a_stable_hash_of_the_bytes(tmp_path: Path) -> None:
+    data = (SOURCES / "trade-briefing.md").read_bytes()
+    first = load_source(SOURCES / "trade-briefing.md")
+    again = source_from_bytes(data, name="renamed.md")
+    assert first.source_id == again.source_id == bytes_id(data)
+    assert len(first.source_id) == 16 and int(first.source_id, 16) >= 0
+    edited = source_from_bytes(data + b"\nOne more line.", name="renamed.md")
+    assert edited.source_id != first.source_id
+
+
+def test_passage_ids_are_stable_across_runs() -> None:
+    for source, passages in all_passages():
+        again = source_passages(load_source(SOURCES / source.file_name))
+        assert again["passage_id"].tolist() == passages["passage_id"].tolist()
+
+
+# CSV
+
+
+def test_csv_rows_become_labelled_lines() -> None:
+    source = load_source(SOURCES / "korea-trade-2023.csv")
+    passages = source_passages(source)
+    assert len(passages) == 6
+    first = passages["text"][0]
+    assert first.startswith("partner: China; year: 2023; share_of_external_trade_percent: 96.7;")
+    assert source.text.split("\n")[0] == first
+    values = {v["text"]: v["value"] for v in passages["values"][0]}
+    assert values["96.7"] == pytest.approx(96.7)
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        (b"country;growth\nFrance;1,2%\n", "country: France; growth: 1,2%"),
+        (b"country\tgrowth\nFrance\t1.2%\n", "country: France; growth: 1.2%"),
+        (b"country|growth\nFrance|1.2%\n", "country: France; growth: 1.2%"),
+        (b"a,b\n1,2,3\n", "a: 1; b: 2; column 3: 3"),
+        (b"a,b,c\n1\n", "a: 1"),
+        (b'a,b\n"multi\nline",2\n', "a: multi line; b: 2"),
+        (b"a,b\n,\n5,6\n", "a: 5; b: 6"),
+    ],
+)
+def test_csv_delimiters_and_ragged_rows(data: bytes, line: str) -> None:
+    assert source_from_bytes(data, name="t.csv").text == line
+
+
+def test_csv_in_windows_1252_is_decoded() -> None:
+    source = source_from_bytes("city,cost\nZürich,£5\n".encode("cp1252"), name="t.csv")
+    assert source.text == "city: Zürich; cost: £5"
+
+
+@pytest.mark.parametrize(
+    ("data", "error", "message"),
+    [
+        (b"1,2,3\n4,5,6\n", MalformedCsvError, "no header"),
+        (b",,\n1,2,3\n", MalformedCsvError, "no header"),
+        (b"a,b\n", EmptyInputError, "no data rows"),
+        (b"a,b\n,\n", EmptyInputError, "no data rows"),
+        (b'a,b\n"' + b"x" * 200_000 + b'",1\n', MalformedCsvError, "cannot be parsed"),
+        (b"a,b\x00\n1,2\n", BinaryInputError, "binary"),
+    ],
+)
+def test_bad_csv_is_a_clear_error(data: bytes, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        source_from_bytes(data, name="t.csv")
+
+
+# PDF
+
+
+def test_pdf_lines_are_joined_into_paragraphs() -> None:
+    source = load_source(SOURCES / "parade-guests.pdf")
+    paragraphs = [source.text[a:b] for a, b in paragraph_spans(source.text)]
+    assert "Date: 2025-09-03" in paragraphs
+    assert "Foreign heads of state and government expected: 26" in paragraphs
+
+
+def test_pdf_without_text_layer_is_a_scan() -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(612, 792)
+    writer.add_blank_page(612, 792)
+    with pytest.raises(ScannedPdfError, match="OCR") as caught:
+        source_from_bytes(pdf_bytes(writer), name="scan.pdf")
+    assert isinstance(caught.value, InputError)
+    assert "2 pages" in str(caught.value)
+
+
+def test_pdf_with_a_password_is_refused() -> None:
+    writer = seed_pdf()
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    with pytest.raises(EncryptedPdfError, match="password"):
+        source_from_bytes(pdf_bytes(writer), name="locked.pdf")
+
+
+def test_pdf_with_an_empty_user_password_is_read() -> None:
+    writer = seed_pdf()
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    source = source_from_bytes(pdf_bytes(writer), name="restricted.pdf")
+    assert "Vladimir Putin" in source.text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.7\nthis is not a PDF body at all",
+        (SOURCES / "parade-guests.pdf").read_bytes()[:400],
+        b"PK\x03\x04 a zip file named .pdf",
+    ],
+    ids=["garbage", "truncated", "not-pdf"],
+)
+def test_broken_pdf_is_a_clear_error(data: bytes) -> None:
+    with pytest.raises(BinaryInputError, match="not a readable PDF"):
+        source_from_bytes(data, name="broken.pdf")
+
+
+# Bad input, as for articles
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.md", "a.html", "a.csv", "a.pdf", "a.docx"])
+def test_empty_file_is_an_empty_input_error(tmp_path: Path, name: str) -> None:
+    with pytest.raises(EmptyInputError):
+        load_source(write(tmp_path, name, b""))
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.md", "a.html", "a.csv", "a.pdf", "a.docx"])
+def test_too_large_file_is_refused(tmp_path: Path, name: str) -> None:
+    path = write(tmp_path, name, b"x" * 2_000)
+    with pytest.raises(TooLargeError, match="max_bytes"):
+        load_source(path, max_bytes=1_000)
+    with pytest.raises(TooLargeError):
+        source_from_bytes(path.read_bytes(), name=name, max_bytes=1_000)
+
+
+def test_binary_and_badly_encoded_text_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(BinaryInputError):
+        load_source(write(tmp_path, "a.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"))
+    with pytest.raises(EncodingError):
+        load_source(write(tmp_path, "b.txt", b"caf\xc3 \x81\x8d\x8f\x90 text"))
+
+
+def test_unsupported_and_missing_files(tmp_path: Path) -> None:
+    with pytest.raises(UnsupportedFormatError, match=r"\.xlsx"):
+        load_source(tmp_path / "table.xlsx")
+    with pytest.raises(InputError, match="cannot read"):
+        load_source(tmp_path / "missing.txt")
+
+
+# Passages
+
+
+def test_windows_stay_in_a_paragraph_and_chain_adjacent_sentences() -> None:
+    text = (
+        (SOURCES / "xinhua-parade-announcement.txt").read_text()
+        + "\n\n"
+        + ("One. Two is here. Three follows. Four ends it. Five. Six.")
+    )
+    windows = passage_spans(text)
+    paragraphs = paragraph_spans(text)
+    sentences = sentence_spans(text)
+    for start, end in windows:
+        inside = [s for s in sentences if start <= s[0] and s[1] <= end]
+        assert 1 <= len(inside) <= WINDOW_SENTENCES
+        assert any(p0 <= start and end <= p1 for p0, p1 in paragraphs)
+        assert len(inside) == 1 or end - start <= WINDOW_CHARS
+    for first, second in itertools.pairwise(sentences):
+        same_paragraph = any(p0 <= first[0] and second[1] <= p1 for p0, p1 in paragraphs)
+        together = any(a <= first[0] and second[1] <= b for a, b in windows)
+        assert together or not same_paragraph
+    covered = {s for s in sentences if any(a <= s[0] and s[1] <= b for a, b in windows)}
+    assert covered == set(sentences)
+
+
+def test_a_very_long_sentence_is_cut_at_white_space() -> None:
+    text = " ".join(f"cell{i} 12.5" for i in range(2_000))
+    windows = passage_spans(text)
+    assert all(end - start <= MAX_PASSAGE_CHARS for start, end in windows)
+    assert all(not text[start].isspace() and not text[end - 1].isspace() for start, end in windows)
+    assert " ".join(text[a:b] for a, b in windows) == text
+
+
+def test_values_are_plain_json_with_passage_offsets() -> None:
+    for _, passages in all_passages():
+        for text, values in zip(passages["text"], passages["values"], strict=True):
+            assert json.loads(json.dumps(values)) == values
+            for value in values:
+                assert set(value) == {
+                    *("kind", "value", "unit", "qualifier", "subject", "start", "end", "text"),
+                }
+                assert text[value["start"] : value["end"]] == value["text"]
+
+
+def test_values_hold_figures_and_dates_resolved_against_the_source_date() -> None:
+    source = source_from_bytes(
+        b"About 95 per cent of trade was with China. Talks resume next week.",
+        name="brief.txt",
+        date="2025-08-28",
+    )
+    values = [v for vs in source_passages(source)["values"] for v in vs]
+    kinds = {v["text"]: (v["kind"], v["value"]) for v in values}
+    assert kinds["About 95 per cent"] == ("percent", pytest.approx(0.95))
+    assert kinds["next week"][0] == "date" and kinds["next week"][1].startswith("2025-W")
+
+
+def test_csv_values_have_no_date_without_a_source_date() -> None:
+    source = load_source(SOURCES / "korea-trade-2023.csv")
+    assert source.date is None
+    assert source_passages(source)["date"].isna().all()
+
+
+def test_splitting_speed_on_news_text(capsys: pytest.CaptureFixture[str]) -> None:
+    news = require_shared(SHARED / "eval" / "news" / "bbc-dev.jsonl")
+    with news.open(encoding="utf-8") as lines:
+        text = "\n\n".join(json.loads(line)["text"] for line in itertools.islice(lines, 300))
+    source = Source("bbc", text, "BBC", None, None, "2005-01-01", "bbc.txt", "text")
+    megabytes = len(text.encode("utf-8")) / 1e6
+    started = time.perf_counter()
+    windows = passage_spans(text)
+    windowed = time.perf_counter() - started
+    started = time.perf_counter()
+    passages = source_passages(source)
+    total = time.perf_counter() - started
+    assert len(passages) == len(windows)
+    with capsys.disabled():
+        print(
+            f"\nsource splitting on {megabytes:.2f} MB of BBC news: windows "
+            f"{megabytes / windowed:.1f} MB/s, passages with values {megabytes / total:.2f} MB/s"
+        )
