@@ -10,19 +10,23 @@ Figures (percent, count, money, quantity, ordinal), dates and durations:
   percentage points differ); counts when either has no unit or the units share a content word
   ("leaders" ~ "foreign leaders"); quantities when the units are equal or share a word.
   Ordinals are read from the passage text when the index has none.
-- Same subject. The claim's key words are the content words (lower-cased, stop words, numbers,
-  month and scale words out, plurals and possessives off) of its subject and unit, or of the
-  ordinal's own words; when those have no common noun, of the clause of its sentence that holds
-  the figure (the sentence cut at ";", dashes, "while", "whereas", "but", "although"). The
-  passage side is the value's subject, unit and the clause holding it. Capitalized words not
-  opening a sentence are names. The subjects are the same when (1) a common key word of the claim
-  (or, if it has none, a name) is among the passage side's words, and (2) when both sides name
-  something, they share a name. So "97% of North Korea's external trade" and "97 percent of
-  North Korea's exports" differ (no "trade"), and "95% of North Korea's trade" is the same subject.
-  A value about another subject is not comparable, whatever its figure.
+- Same subject. Words are content words: lower-cased, without stop words, digits, month,
+  weekday, ordinal, scale and hedge words, with plurals and possessives cut ("leaders" ->
+  "leader"); a capitalized word not opening its sentence is a name. The claim has key words
+  (those of its subject and unit, or an ordinal's own words; if these hold no common noun, those
+  of its clause: its sentence cut at ";", dashes, "while", "whereas", "but", "although"), the
+  names of its subject, and a context (all words of subject, unit and clause). The passage side
+  is the words of the value's subject, unit and clause. Same subject when (1) a key word is among
+  the passage side's words, and (2) if the claim's subject and the passage side both name
+  something, a subject name is among the passage side's words or a passage name is in the
+  claim's context. So "97% of North Korea's external trade" and "97 percent of North Korea's
+  exports" differ (no "trade"), "95% of North Korea's trade" is the same subject, and
+  "unemployment in France" is not "unemployment in Spain". A value about another subject is not
+  comparable, whatever its figure: same figure, other subject is `absent`, not `agrees`.
 - Numbers (`claims.value_check`): exact figures agree when equal at the precision written, one
   unit of the last digit ("97%" takes 96.5% to 97.5%, so the claim "97%" rounds a source's 96.8%);
-  "about" widens that to 2% of the value ("about 97%" agrees with 96.7%, not with 95%). Bounds
+  "about" widens that to 2% of the value ("about 97%" agrees with 96.7%, not with 95%; "about
+  2,000" with 2,030, not with 2,300). Bounds
   and ranges are intervals: the source's inside the claim's agrees ("more than 5 million" and
   5.3 million), disjoint conflicts (4.9 million); a source's bound that the claim satisfies neither
   confirms nor contradicts it. Durations are compared as seconds, precise to their last unit.
@@ -30,14 +34,16 @@ Figures (percent, count, money, quantity, ordinal), dates and durations:
   third of its period; "since 2019" is compared by its anchor, 2019). The source's days inside the
   claim's agree ("December 2011" and "Dec 5, 2011"); disjoint conflicts (2022 against 2023). A
   date the index left without a value ("3 September" with no publication date) is read again
-  from its words and compared on month and day.
+  from its words and put in the claim's year; it can confirm or contradict a claim of a day, a
+  week or a month, never of a year. A date the words do not give ("next Wednesday") is skipped.
 - A source less precise than the claim but consistent with it ("97%" for a claim of 96.8%,
   "December 2011" for Dec 5, 2011) agrees, with a detail saying that the source is less precise.
 - Of several comparable values, one that agrees wins, else the conflicting one with the most
   subject words in common; its span is reported. No comparable value: `absent`.
 
 Quotes, compared as words (lower-cased; punctuation, quote marks and white space ignored):
-- `verbatim`: the quote's words appear in the passage in order, as one run.
+- `verbatim`: the quote's words appear in the passage in order, as one run (a quote cut by an
+  ellipsis, as runs in order).
 - `altered`: the best-aligned window (rapidfuzz `partial_ratio_alignment` over the normalized
   words) scores at least 80, and at least 60% of the quote's words survive a word-level diff
   (difflib); `detail` names the words that differ ("loved -> liked"; "(none)" for a word added
@@ -68,7 +74,9 @@ from claims.schema import DATE_KINDS, NUMERIC_KINDS
 from claims.sentences import paragraph_spans, sentence_spans
 from claims.value_check import (
     Relation,
+    Subject,
     Words,
+    clause_words,
     date_days,
     duration_figure,
     figure,
@@ -76,6 +84,8 @@ from claims.value_check import (
     relate,
     relate_dates,
     subject_overlap,
+    subject_words,
+    units_fit,
     words_of,
 )
 
@@ -93,9 +103,6 @@ class Verdict:
 
 UNCHECKED = Verdict("unchecked", None, None, None)
 ABSENT = Verdict("absent", None, None, None)
-
-_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|,?\s+(?:while|whereas|but|although)\s+")
-_OPENERS = " \"'“‘(["
 
 
 def agreement(
@@ -123,10 +130,10 @@ def figure_agreement(
     if mine is None:
         return Verdict("unchecked", None, None, None, "the claim has no value to compare")
     passage = _Passage(passage_text)
-    key = _claim_words(claim)
+    key = _claim_subject(claim)
     found: list[tuple[int, Relation, Mapping[str, Any]]] = []
     for value in _candidates(kind, passage, values):
-        if not _units_fit(kind, field(claim, "unit"), field(value, "unit")):
+        if not units_fit(kind, field(claim, "unit"), field(value, "unit")):
             continue
         theirs = read(
             _plain(field(value, "value")), field(value, "qualifier"), _text(passage, value)
@@ -187,21 +194,6 @@ _RULES: dict[str, tuple[Reader, Comparer]] = {
 }
 
 
-def _units_fit(kind: str, mine: Any, theirs: Any) -> bool:
-    """Money in one currency, percent against percent (not points), counts by a shared word."""
-    if kind in ("money", "percent"):
-        return mine == theirs
-    if kind == "count" and (mine is None or theirs is None):
-        return True
-    if kind in ("count", "quantity"):
-        if mine is None or theirs is None:
-            return mine is theirs
-        return str(mine).lower() == str(theirs).lower() or bool(
-            words_of(str(mine)).all & words_of(str(theirs)).all
-        )
-    return True
-
-
 def _candidates(
     kind: str, passage: _Passage, values: Sequence[Mapping[str, Any]]
 ) -> list[Mapping[str, Any]]:
@@ -217,36 +209,18 @@ def _candidates(
     return same
 
 
-def _claim_words(claim: Mapping[str, Any]) -> Words:
-    """The claim's key words: subject and unit (an ordinal's own words), else its clause."""
+def _claim_subject(claim: Mapping[str, Any]) -> Subject:
+    """Key words from the subject and unit (an ordinal's own words), else from the clause."""
     sentence = str(field(claim, "sentence") or "")
     text = str(field(claim, "text") or "")
-    at = sentence.find(text) if text else -1
-    clause_words = _clause_words(sentence, max(at, 0), max(at, 0) + len(text))
+    at = max(sentence.find(text), 0) if text else 0
+    clause = clause_words(sentence, at, at + len(text))
     if field(claim, "kind") == "ordinal":
         own = words_of(text)
     else:
-        own = _subject_words(sentence, field(claim, "subject"), field(claim, "unit"))
-    common = own.common or clause_words.common
-    return Words(common, own.names | clause_words.names)
-
-
-def _subject_words(sentence: str, subject: Any, unit: Any) -> Words:
-    """Words of a subject and a unit; a subject that opens its sentence has no name by case."""
-    opens = bool(subject) and sentence.lstrip(_OPENERS).startswith(str(subject))
-    return words_of(subject, sentence_start=opens) | words_of(unit)
-
-
-def _clause_words(sentence: str, start: int, end: int) -> Words:
-    """Words of the clause of `sentence` around [start, end)."""
-    lo, hi = 0, len(sentence)
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end:
-            hi = m.start()
-            break
-    return words_of(sentence[lo:hi], sentence_start=not sentence[:lo].strip(_OPENERS))
+        own = subject_words(sentence, field(claim, "subject"), field(claim, "unit"))
+    key = own.common or clause.common or own.names
+    return Subject(key, own.names, own.all | clause.all)
 
 
 class _Passage:
@@ -264,8 +238,8 @@ class _Passage:
             ((a, b) for a, b in self.sentences if a <= start < b), (0, len(self.text))
         )
         sentence = self.text[s_start:s_end]
-        clause = _clause_words(sentence, start - s_start, end - s_start)
-        return clause | _subject_words(sentence, field(value, "subject"), field(value, "unit"))
+        clause = clause_words(sentence, start - s_start, end - s_start)
+        return clause | subject_words(sentence, field(value, "subject"), field(value, "unit"))
 
 
 def _span(passage: _Passage, value: Mapping[str, Any]) -> tuple[int | None, int | None]:
@@ -304,16 +278,25 @@ ALTERED_SCORE = 80.0
 ALTERED_SHARE = 0.6
 SAME_SPEAKER = 70.0
 _QUOTE_WORD = re.compile(r"\w+")
+# Words left out of a quotation: "...", "…", "[...]".
+_ELLIPSIS = re.compile(r"\[?(?:\.\s?\.\s?\.|…)\]?")
 Word = tuple[str, int, int]
 
 
 def quote_agreement(claim: Mapping[str, Any], passage_text: str) -> Verdict:
     """Are the quote's words in the passage, as said, and said by the claim's speaker?"""
-    mine = [w for w, _, _ in _words(str(field(claim, "text") or ""))]
+    quote = str(field(claim, "text") or "")
+    pieces, at = [], 0
+    for part in _ELLIPSIS.split(quote):
+        at = quote.find(part, at)
+        pieces.append([(w, s + at, e + at) for w, s, e in _words(part)])
+    mine = [w for piece in pieces for w in piece]
     theirs = _words(passage_text)
     if not mine or not theirs:
         return ABSENT
-    verdict = _verbatim(mine, theirs, passage_text) or _altered(mine, theirs, passage_text)
+    verdict = _verbatim([p for p in pieces if p], theirs, passage_text) or _altered(
+        mine, quote, theirs, passage_text
+    )
     if verdict is None:
         return ABSENT
     return _attributed(verdict, field(claim, "speaker"), passage_text)
@@ -337,35 +320,41 @@ def _evidence(kind: str, words: Sequence[Word], text: str, detail: str | None = 
     return Verdict(kind, text[start:end], start, end, detail)
 
 
-def _verbatim(mine: list[str], theirs: list[Word], text: str) -> Verdict | None:
+def _verbatim(pieces: list[list[Word]], theirs: list[Word], text: str) -> Verdict | None:
+    """Each piece of the quote (pieces are cut at an ellipsis) as a run of words, in order."""
     joined, starts = _joined(theirs)
-    at = f" {joined} ".find(f" {' '.join(mine)} ")
-    if at < 0:
-        return None
-    first = bisect.bisect_left(starts, at)
-    return _evidence("verbatim", theirs[first : first + len(mine)], text)
+    padded, at, first, last = f" {joined} ", 0, None, 0
+    for piece in pieces:
+        at = padded.find(f" {' '.join(w for w, _, _ in piece)} ", at)
+        if at < 0:
+            return None
+        index = bisect.bisect_left(starts, at)
+        first = index if first is None else first
+        last = index + len(piece)
+        at = starts[last - 1] + 1 + len(theirs[last - 1][0])  # the space after the piece
+    return _evidence("verbatim", theirs[first or 0 : last], text)
 
 
-def _altered(mine: list[str], theirs: list[Word], text: str) -> Verdict | None:
+def _altered(mine: list[Word], quote: str, theirs: list[Word], text: str) -> Verdict | None:
+    """The best-aligned window of the passage, when close enough, with its differing words."""
     joined, starts = _joined(theirs)
-    aligned = fuzz.partial_ratio_alignment(" ".join(mine), joined, score_cutoff=ALTERED_SCORE)
+    said = [w for w, _, _ in mine]
+    aligned = fuzz.partial_ratio_alignment(" ".join(said), joined, score_cutoff=ALTERED_SCORE)
     if aligned is None:
         return None
     first = bisect.bisect_right(starts, aligned.dest_start) - 1
-    last = bisect.bisect_left(starts, aligned.dest_end)
-    window = theirs[max(first, 0) : last]
-    ops = _trimmed(difflib.SequenceMatcher(None, mine, [w for w, _, _ in window], False))
-    if not ops:
-        return None
+    window = theirs[max(first, 0) : bisect.bisect_left(starts, aligned.dest_end)]
+    ops = _trimmed(difflib.SequenceMatcher(None, said, [w for w, _, _ in window], False))
     kept = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
-    if kept < ALTERED_SHARE * len(mine) or kept == 0:
+    if not ops or kept == 0 or kept < ALTERED_SHARE * len(said):
         return None
-    window = window[ops[0][3] : ops[-1][4]]
     changes = [
-        _change(mine[i1:i2], window, j1, j2) for tag, i1, i2, j1, j2 in ops if tag != "equal"
+        f"{_said(mine[i1:i2], quote)} -> {_said(window[j1:j2], text)}"
+        for tag, i1, i2, j1, j2 in ops
+        if tag != "equal"
     ]
-    kind = "altered" if changes else "verbatim"
-    return _evidence(kind, window, text, "; ".join(changes) or None)
+    window = window[ops[0][3] : ops[-1][4]]
+    return _evidence("altered" if changes else "verbatim", window, text, "; ".join(changes) or None)
 
 
 def _trimmed(matcher: difflib.SequenceMatcher[str]) -> list[tuple[str, int, int, int, int]]:
@@ -378,9 +367,8 @@ def _trimmed(matcher: difflib.SequenceMatcher[str]) -> list[tuple[str, int, int,
     return ops
 
 
-def _change(said: list[str], window: Sequence[Word], j1: int, j2: int) -> str:
-    source = " ".join(w for w, _, _ in window[j1:j2]) or "(none)"
-    return f"{' '.join(said) or '(none)'} -> {source}"
+def _said(words: Sequence[Word], text: str) -> str:
+    return " ".join(text[start:end] for _, start, end in words) or "(none)"
 
 
 def _attributed(verdict: Verdict, speaker: Any, text: str) -> Verdict:

@@ -5,12 +5,15 @@ verdict to give. A relation is "agrees", "conflicts" or None (comparable, but th
 confirms nor contradicts, e.g. a bound that the claim's figure satisfies).
 
 Numbers (`Figure`): a value, its qualifier, and its precision `step`, one unit of the last digit
-written ("1.2%" -> 0.001, "$1.13bn" -> 1e7, "26" -> 1; an integer's trailing zeros count as
-written, except under "about", where "about 2,000" is rounded to thousands). Two point values
-(no qualifier or approx) agree when they differ by at most the larger of their tolerances: half
-a step, or under approx the larger of half a step and 2% of the value ("about 97%" takes 95.1% to
-98.9%, so 95% conflicts). Every other pair is compared as intervals (bounds are half-lines, ranges
-their ends): the source inside the claim agrees, disjoint conflicts, overlapping is None.
+written, zeros included ("1.2%" -> 0.001, "$1.13bn" -> 1e7, "2,000" -> 1; spelled numbers are
+precise to their last non-zero digit: "two million" -> 1e6). Two point values (no qualifier or
+approx) agree when they differ by at most the claim's tolerance: half a step, or under approx the
+larger of half a step and 2% of the value ("about 97%" takes 95.1% to 98.9%, so 95% conflicts;
+"about 2,000" takes 1,960 to 2,040). They agree "coarser" when only the source's tolerance covers
+the gap and the source is at most one digit less precise ("97%" for a claim of 96.8%; "two
+years" does not round "18 months"). Every other pair is compared as intervals (bounds are
+half-lines, ranges their ends widened by half a step; a source's exact figure is taken at its
+word): the source inside the claim agrees, disjoint conflicts, overlapping is None.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import math
 import numbers
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from claims.datewords import MONTHS, WEEKDAYS
 from claims.numwords import ORDINAL_WORDS, QUALIFIER_WORDS, SCALE_WORDS, STOP_WORDS
@@ -104,12 +108,13 @@ def _step(text: str, value: float) -> float:
 
 
 def _spelled_step(value: float) -> float:
-    # "two million" is precise to a million; "a third" to about 2% of itself.
-    if value == 0:
-        return 1.0
-    power = 10.0 ** math.floor(math.log10(abs(value)))
-    multiple = value / power
-    return power if abs(multiple - round(multiple)) < 1e-9 else abs(value) * 0.02
+    """ "two million" is precise to a million, "twenty-six" to one, "a third" to 2% of itself."""
+    if value == 0 or not float(value).is_integer():
+        return abs(value) * 0.02 or 1.0
+    step = 1.0
+    while value % (step * 10) == 0:
+        step *= 10
+    return step
 
 
 def relate(claim: Figure, source: Figure) -> Relation:
@@ -120,8 +125,7 @@ def relate(claim: Figure, source: Figure) -> Relation:
     if claim.is_point and source.is_point:
         assert not isinstance(claim.value, tuple) and not isinstance(source.value, tuple)
         gap = abs(claim.value - source.value) - _EPS * max(abs(claim.value), 1.0)
-        own = claim.tolerance() if claim.qualifier == "approx" else claim.step / 2
-        if gap <= own:
+        if gap <= claim.tolerance():
             return "agrees"
         rounded = source.step <= COARSER_STEPS * claim.step * (1 + _EPS)
         return "coarser" if rounded and gap <= source.tolerance() else "conflicts"
@@ -270,15 +274,14 @@ def month_day(text: str) -> MonthDay | None:
 
 
 def _relate_month_day(claim: Days, source: MonthDay) -> Relation:
-    """Compare what both say: month and day of a claim of one day, the month of one month."""
-    first, last = dt.date.fromordinal(claim[0]), dt.date.fromordinal(claim[1])
-    if (first.year, first.month) != (last.year, last.month):
-        return None  # a year or a week: a month and day alone cannot say
-    if source.month != first.month:
-        return "conflicts"
-    if first == last and source.day is None:
-        return "coarser"
-    return "agrees" if source.day in (None, first.day) else "conflicts"
+    """A yearless date put in the claim's year: only for a claim of a month, a week or a day."""
+    if claim[1] - claim[0] > 31:
+        return None  # a year or longer: a date without a year cannot say
+    years = sorted({dt.date.fromordinal(day).year for day in claim})
+    day = f"-{source.day:02d}" if source.day else ""
+    found = [_days(f"{year}-{source.month:02d}{day}") for year in years]
+    relations = [relate_dates(claim, days) for days in found if days is not None]
+    return next((r for r in ("agrees", "coarser", "conflicts") if r in relations), None)
 
 
 # Subjects: content words, with names (capitalized words) kept apart from common words.
@@ -289,6 +292,10 @@ _NOT_CONTENT = (
     | {w for phrase in QUALIFIER_WORDS for w in phrase.split()}
     | set("per cent percent percentage point points pc bn m k s".split())
 )
+
+
+_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|,?\s+(?:while|whereas|but|although)\s+")
+_OPENERS = " \"'“‘(["
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +313,13 @@ class Words:
         return self.common | self.names
 
 
-NO_WORDS = Words(frozenset(), frozenset())
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a claim's figure is about: key words, the names in its subject, its clause's words."""
+
+    key: frozenset[str]
+    names: frozenset[str]
+    context: frozenset[str]
 
 
 def words_of(text: str | None, *, sentence_start: bool = False) -> Words:
@@ -332,16 +345,48 @@ def stem(word: str) -> str:
     return word
 
 
-def subject_overlap(claim: Words, passage: Words) -> int:
-    """Shared distinctive words, or 0 when the subjects differ (the rule in `agreement`)."""
-    key = claim.common or claim.names
-    shared = key & passage.all
-    if key and not shared:
+def subject_overlap(claim: Subject, passage: Words) -> int:
+    """Shared words, or 0 when the subjects differ (the rule in `agreement`'s docstring)."""
+    shared = claim.key & passage.all
+    if claim.key and not shared:
         return 0
     if (
         claim.names
         and passage.names
-        and not (claim.names & passage.all or passage.names & claim.all)
+        and not (claim.names & passage.all or passage.names & claim.context)
     ):
-        return 0
-    return len(shared) + len(claim.all & passage.all) + 1
+        return 0  # "unemployment in France" is not "unemployment in Spain"
+    return len(shared) + len(claim.context & passage.all) + 1
+
+
+def subject_words(sentence: str, subject: Any, unit: Any) -> Words:
+    """Words of a subject and a unit; a subject that opens its sentence has no name by case."""
+    opens = bool(subject) and sentence.lstrip(_OPENERS).startswith(str(subject))
+    return words_of(subject, sentence_start=opens) | words_of(unit)
+
+
+def clause_words(sentence: str, start: int, end: int) -> Words:
+    """Words of the clause of `sentence` around [start, end)."""
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return words_of(sentence[lo:hi], sentence_start=not sentence[:lo].strip(_OPENERS))
+
+
+def units_fit(kind: str, mine: Any, theirs: Any) -> bool:
+    """Money in one currency, percent against percent (not points), counts by a shared word."""
+    if kind in ("money", "percent"):
+        return mine == theirs
+    if kind == "count" and (mine is None or theirs is None):
+        return True
+    if kind in ("count", "quantity"):
+        if mine is None or theirs is None:
+            return mine is theirs
+        return str(mine).lower() == str(theirs).lower() or bool(
+            words_of(str(mine)).all & words_of(str(theirs)).all
+        )
+    return True

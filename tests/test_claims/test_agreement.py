@@ -477,3 +477,39 @@ def test_seed_claims_against_a_wrong_source(seed: pd.DataFrame) -> None:
         for span in ("about 97%", "In 2023", "26 foreign leaders", "Sept. 3", "80th anniversary")
     }
     assert set(verdicts.values()) == {"conflicts"}, verdicts
+
+
+def test_quote_with_an_ellipsis_is_verbatim_when_its_pieces_are() -> None:
+    claim = claim_in(
+        "Trump told reporters, “I loved it ... everyone went crazy.”",
+        "I loved it ... everyone went crazy.",
+    )
+    verdict = quote_agreement(claim, LOVED)
+    assert verdict.agreement == "verbatim"
+    assert verdict.source_value == (
+        "I loved it. Remember when I walked across the line and everyone went crazy"
+    )
+    backwards = "Trump said: “Everyone went crazy. I loved it.”"
+    assert quote_agreement(claim, backwards).agreement != "verbatim"
+
+
+def test_a_week_holds_a_yearless_day(seed: pd.DataFrame) -> None:
+    claim = seed_claim(seed, "next week")
+    assert claim["value"] == "2025-W36"
+    passage = "The military parade will be held in Beijing on 3 September."
+    assert check(claim, passage).agreement == "agrees"
+    assert check(claim, "The military parade will be held on 10 September.").agreement == (
+        "conflicts"
+    )
+
+
+def test_a_yearless_day_cannot_confirm_a_year(seed: pd.DataFrame) -> None:
+    claim = seed_claim(seed, "In 2023")
+    passage = "North Korea's external trade with China peaked on 3 September."
+    assert check(claim, passage).agreement == "absent"
+
+
+def test_names_keep_subjects_apart() -> None:
+    claim = claim_in("Unemployment in France was 7.4% in May.", "7.4%")
+    assert check(claim, "Unemployment in Spain was 7.4% in May.").agreement == "absent"
+    assert check(claim, "Unemployment in France reached 7.4 per cent.").agreement == "agrees"
