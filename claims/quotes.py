@@ -84,6 +84,7 @@ _THAT_CONTENT = re.compile(r"\s*(?:that\b|:|\s[\"“‘'])")
 _REPORTED_CONTENT = re.compile(
     r"(?:\s+(?:on|last|this|in|earlier|late)\s+[\w.]+)?"
     r"\s*(?:that\b|[,:;.!?\"“”'‘’—–-]|$|(?:he|she|it|they|we|I|there|this)\b)"
+    r"|(?:\s+[\w.'’-]+){1,4}:\s*[\"“‘']"  # 'asked Mr Sullivan: "...'
 )
 _NAME_LINK = "of|for|de|den|der|du|da|di|del|la|le|van|von|al|bin"
 # Capitalized runs, not starting at a word that opens sentences and is never a name.
@@ -408,7 +409,8 @@ def _phrase_back(toks: Sequence[_Tok], i: int) -> tuple[_Phrase | None, bool]:
         else:
             words.append(toks[i])
         i -= 1
-    return _as_phrase(list(reversed(words))), i < 0
+    # Stopping at the first token may be the window's doing ("for" of "Department for").
+    return _as_phrase(list(reversed(words))), i <= 0
 
 
 def _inside_of_phrase(toks: Sequence[_Tok], i: int) -> bool:
@@ -427,6 +429,14 @@ def _connects(toks: Sequence[_Tok], i: int, after: str) -> bool:
     if toks[i].text in ("and", "&") and not sw.is_capitalized(before):
         return False
     return sw.is_capitalized(after) or after.lower() in sw.DETERMINERS
+
+
+def _names(word: str) -> bool:
+    """A capitalized word that names, unlike "UK-based" or "The" ("UK-based research
+    consultancy Analysys" goes on after it)."""
+    if not sw.is_capitalized(word) or word.lower() in _INNER_WORDS:
+        return False
+    return not ("-" in word and word.rsplit("-", 1)[-1].islower())
 
 
 def _as_phrase(words: Sequence[_Tok]) -> _Phrase | None:
@@ -469,7 +479,7 @@ def _continues_forward(text: str, nxt: str, words: Sequence[_Tok]) -> bool:
     determiner; after a name, only names and roles ("Moscow-based US lawyer Jamie Firestone")."""
     if text.lower() in _INNER_WORDS:
         return not words or sw.is_capitalized(nxt) or nxt.lower() in sw.DETERMINERS
-    named = any(sw.is_capitalized(w.text) and w.text.lower() not in _INNER_WORDS for w in words)
+    named = any(_names(w.text) for w in words)
     if named and not sw.is_capitalized(text):
         return sw.is_role(text)
     return not _is_stop(text, verbs=False)
@@ -495,7 +505,7 @@ class _Finder:
         self.orgs: list[_Entity] = []
         self.person_starts: list[int] = []
         self.org_starts: list[int] = []
-        self.spoken: list[tuple[int, str]] = []
+        self.spoken: list[tuple[int, str, bool]] = []  # position, speaker, named (not described)
         self.spoken_starts: list[int] = []
         self.sources: set[str | None] = set()
         self.word_counts: Counter[str] | None = None
@@ -776,7 +786,7 @@ class _Finder:
         if len(prefix) == 2 and opener and opener[0].lower() not in _OPENING_PHRASE:
             return False
         words = prefix[-1].split()
-        return len(words) <= 2 and all(map(_subject_lead, words))
+        return len(words) <= 3 and all(map(_subject_lead, words))
 
     def resolve(self, pronoun: str, pos: int) -> str | None:
         if pronoun in sw.PERSON_PRONOUNS:
@@ -786,14 +796,17 @@ class _Finder:
             return self.orgs[i].name if i >= 0 else None
         return None
 
-    def _person_before(self, pos: int, gender: str | None = None) -> str | None:
+    def _person_before(
+        self, pos: int, gender: str | None = None, *, named: bool = False
+    ) -> str | None:
         """The person "he", "she" or "the 23-year-old" at `pos` stands for: the later of the
         last person who spoke and the last person named as a subject before this sentence
         ("Mr Blair has failed, he claimed" is rarely about Mr Blair); else the last person.
-        A person known to be a "she" is never a "he", and the other way round."""
-        spoken = self._last_spoken(pos, gender)
-        named = self._last_subject(pos, gender, spoken[0] if spoken else -1)
-        best = named or spoken
+        A person known to be a "she" is never a "he", and the other way round; a description
+        stands only for someone `named`, never for "a spokeswoman"."""
+        spoken = self._last_spoken(pos, gender, named)
+        subject = self._last_subject(pos, gender, spoken[0] if spoken else -1)
+        best = subject or spoken
         if best is not None:
             return best[1]
         i = bisect.bisect_left(self.person_starts, pos) - 1
@@ -802,13 +815,13 @@ class _Finder:
                 return self.persons[j].name
         return None
 
-    def _last_spoken(self, pos: int, gender: str | None) -> tuple[int, str] | None:
+    def _last_spoken(self, pos: int, gender: str | None, named: bool) -> tuple[int, str] | None:
         i = bisect.bisect_left(self.spoken_starts, pos) - 1
         for j in range(i, max(i - _SUBJECT_LOOKBACK, -1), -1):
-            at, name = self.spoken[j]
+            at, name, is_name = self.spoken[j]
             if pos - at > _CARRY_DISTANCE:
                 return None
-            if self._fits(name, gender):
+            if self._fits(name, gender) and (is_name or not named):
                 return at, name
         return None
 
@@ -835,20 +848,26 @@ class _Finder:
         for attr in attrs:
             attr.speaker = self.resolved(attr)
             self.sources.add(attr.speaker)
-            gender = _GENDER_OF_PRONOUN.get(attr.pronoun or "") or attr.gender
-            if attr.speaker is not None and gender is not None:
-                self._note_gender(attr.speaker, gender)
-            person = attr.pronoun in sw.PERSON_PRONOUNS or attr.kind in ("person", "role")
-            if attr.speaker is not None and (person or attr.kind == "either"):
-                self.spoken.append((attr.start, attr.speaker))
-                self.spoken_starts.append(attr.start)
+            if attr.speaker is not None:
+                self._note_speaker(attr, attr.speaker)
+
+    def _note_speaker(self, attr: _Attr, speaker: str) -> None:
+        gender = _GENDER_OF_PRONOUN.get(attr.pronoun or "") or attr.gender
+        if gender is not None:
+            self._note_gender(speaker, gender)
+        person = attr.pronoun in sw.PERSON_PRONOUNS or attr.kind in ("person", "role", "either")
+        # "a Department for Constitutional Affairs spokeswoman said": the "she" to come
+        described = attr.kind == "group" and sw.is_role(speaker.split()[-1])
+        if person or described:
+            self.spoken.append((attr.start, speaker, not described))
+            self.spoken_starts.append(attr.start)
 
     def resolved(self, attr: _Attr) -> str | None:
         """The speaker with "he"/"it" and "the shadow chancellor" resolved where possible."""
         if attr.pronoun is not None:
             return self.resolve(attr.pronoun, attr.start)
         if attr.kind == "role":
-            return self._person_before(attr.start, attr.gender) or attr.speaker
+            return self._person_before(attr.start, attr.gender, named=True) or attr.speaker
         return attr.speaker
 
     def quote_speakers(self, attrs: Sequence[_Attr]) -> list[str | None]:
@@ -970,8 +989,12 @@ class _Finder:
         if last is None or not self._opens_sentence(quote):
             return None
         pos, speaker = last
-        near = quote.start - pos <= _CARRY_DISTANCE
-        return speaker if near and self._para_index(pos) >= quote.para - 1 else None
+        if quote.start - pos > _CARRY_DISTANCE or self._para_index(pos) < quote.para - 1:
+            return None
+        # A person introduced since then is the likelier speaker ("Double try scorer Martyn
+        # Williams was keen not to talk about it. "We've got more self-belief...").
+        newer = self._last_subject(quote.start, None, pos)
+        return newer[1] if newer is not None else speaker
 
 
 def _leading_subject(toks: Sequence[_Tok]) -> _Phrase | None:
@@ -1013,11 +1036,14 @@ def _run_name(words: tuple[str, ...]) -> tuple[str, str | None, str | None] | No
 
 
 def _subject_lead(word: str) -> bool:
-    """A word that may come before a subject name in its clause: "But", "the", "analyst"."""
+    """A word that may come before a subject name in its clause: "But", "the", "analyst",
+    "Double try scorer"; not a preposition or a verb ("accused Mr Brown", "will meet")."""
     low = word.lower()
-    if low in sw.PREPOSITIONS:
+    if low in sw.PREPOSITIONS or low in sw.STOP_WORDS - sw.CONJUNCTIONS:
         return False
-    return sw.is_capitalized(word) or low in sw.CONJUNCTIONS | sw.DETERMINERS or sw.is_role(word)
+    if sw.is_capitalized(word) or low in sw.DETERMINERS or sw.is_role(word):
+        return True
+    return low.isalpha() and not low.endswith(_NOT_NOUN_ENDINGS)
 
 
 def _pronoun(tok: str) -> str:

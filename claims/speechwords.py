@@ -293,6 +293,8 @@ def _own_words(words: list[str]) -> list[str]:
 
 def _is_title_at(words: Sequence[str], i: int) -> bool:
     word = words[i].lower()
+    if i == 0 and word.count("-") >= 2:
+        return True  # "Man-of-the-match Stephen Jones"
     if word == "of" and i > 0:  # "Secretary of State Colin Powell"
         return _is_title_at(words, i - 1) and i + 1 < len(words) and _is_title_at(words, i + 1)
     if word.strip(".") in TITLE_WORDS or word in NATIONALITIES or word.rstrip(".") in NATIONALITIES:
