@@ -227,16 +227,18 @@ def _window_end(pieces: list[Span], para: list[int], i: int) -> int:
 
 
 def passages_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """A passage table from row dicts: PASSAGE_COLUMNS in order, offsets int64."""
-    data: dict[str, Any] = {}
+    """A passage table from row dicts: PASSAGE_COLUMNS in order, offsets int64, the rest object
+    columns (pandas would infer a string dtype and turn None into NaN)."""
+    data: dict[str, pd.Series] = {}
     for col in PASSAGE_COLUMNS:
         cells = [row.get(col) for row in rows]
         if col in ("start", "end"):
-            data[col] = np.array(cells, dtype="int64")
+            data[col] = pd.Series(np.array(cells, dtype="int64"), copy=False)
         else:
             # Filled cell by cell, so that a list (the values) stays one cell.
-            data[col] = np.empty(len(cells), dtype=object)
-            data[col][:] = cells
+            array = np.empty(len(cells), dtype=object)
+            array[:] = cells
+            data[col] = pd.Series(array, dtype=object, copy=False)
     return pd.DataFrame(data, copy=False)
 
 
