@@ -13,14 +13,22 @@ How, and why this way:
   ("China's"), not an elision ("’90s"). A closer after a plural s ("the players' union") gives
   way to a clearer closer later in the paragraph. Inside a quote, marks of the other family are a
   nested quote and are ignored.
+- A Title-Case phrase quoted right after a noun of a work ("his hit single", "the film",
+  "entitled") is a title, not a quotation, and is left out (CLAIM-SCHEMA: not a claim).
 - Attributions come from one regex over the speech verbs; the subject is read backward over a
   bounded window of tokens (never past the sentence, a quote, or punctuation), so the cost per
   verb is constant. Subjects are normalized to names by `speechwords.speaker_name`.
 - The speaker of a quote is, in order: the attribution right after it ("...," said X / X said),
-  the last attribution or framing verb ("what it called") before it in its sentence, and for a
-  quote that opens its sentence, the last speaker of this or the previous paragraph.
-- "he"/"she" and "it" resolve to the last person or organisation named before them, outside
-  quotes: a recency heuristic over titled names, organisation and place names, and speakers.
+  the last attribution or framing verb ("what it called") before it in its sentence, an
+  attribution later in its sentence; then, for a quoted phrase, the subject of its sentence when
+  that is a person; for a quote that opens its sentence, the last speaker of this or the
+  previous paragraph, or a person introduced as a subject since.
+- "it" resolves to the last organisation or place named before it; "he", "she" and descriptions
+  ("the 23-year-old", "the shadow chancellor") to the later of the last person who spoke and the
+  last person named as the subject of an earlier sentence, never to someone known to be of the
+  other sex (from "Mrs", "spokesman" or an earlier "she said"). Names come from capitalized runs
+  outside quotes and from the speakers themselves; the heuristics look back a bounded distance,
+  so resolution stays linear too.
 """
 
 from __future__ import annotations

@@ -494,6 +494,11 @@ def test_news_corpora_never_fail_and_every_span_is_exact() -> None:
     assert count > 2000
 
 
+@pytest.mark.parametrize("text", ["", " ", '"', "“", "said", "He said", "according to", ',"'])
+def test_degenerate_input_gives_nothing(text: str) -> None:
+    assert find_quotes(text, [], []) == []
+
+
 @pytest.mark.timeout(20)
 @pytest.mark.parametrize(
     "text",
