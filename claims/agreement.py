@@ -10,19 +10,22 @@ Figures (percent, count, money, quantity, ordinal), dates and durations:
   percentage points differ); counts when either has no unit or the units share a content word
   ("leaders" ~ "foreign leaders"); quantities when the units are equal or share a word.
   Ordinals are read from the passage text when the index has none.
-- Same subject. Words are content words: lower-cased, without stop words, digits, month,
-  weekday, ordinal, scale and hedge words, with plurals and possessives cut ("leaders" ->
-  "leader"); a capitalized word not opening its sentence is a name. The claim has key words
-  (those of its subject and unit, or an ordinal's own words; if these hold no common noun, those
-  of its clause: its sentence cut at ";", dashes, "while", "whereas", "but", "although"), the
-  names of its subject, and a context (all words of subject, unit and clause). The passage side
-  is the words of the value's subject, unit and clause. Same subject when (1) a key word is among
-  the passage side's words, and (2) if the claim's subject and the passage side both name
-  something, a subject name is among the passage side's words or a passage name is in the
-  claim's context. So "97% of North Korea's external trade" and "97 percent of North Korea's
-  exports" differ (no "trade"), "95% of North Korea's trade" is the same subject, and
-  "unemployment in France" is not "unemployment in Spain". A value about another subject is not
-  comparable, whatever its figure: same figure, other subject is `absent`, not `agrees`.
+- Same subject. Words are content words: lower-cased, without stop words, digits, number,
+  month, weekday, ordinal, scale and hedge words, with plurals and possessives cut ("leaders" ->
+  "leader"); a capitalized word not opening its sentence is a name. A figure's surroundings are
+  the words of its clause (its sentence cut at ";", dashes, "while", "whereas", "but",
+  "although"), at most 12 words each side: a long sentence holds several events. The claim has
+  key words (those of its subject and unit, or an ordinal's own words; if these hold no common
+  noun, its surroundings'), the names of its subject, and a context (all words of subject, unit
+  and surroundings). The passage side is the words of the value's subject, unit and
+  surroundings (an ordinal's own words only). Same subject when (1) a key word is among the
+  passage side's words, and with more than 3 key words, a second context word is too; and (2) if
+  the claim's subject and the passage side both name something, a subject name is among the
+  passage side's words or a passage name is in the claim's context. So "97% of North Korea's
+  external trade" and "97 percent of North Korea's exports" differ (no "trade"), "95% of North
+  Korea's trade" is the same subject, and "unemployment in France" is not "unemployment in
+  Spain". A value about another subject is not comparable, whatever its figure: the same figure
+  about another subject is `absent`, never `agrees`.
 - Numbers (`claims.value_check`): exact figures agree when equal at the precision written, one
   unit of the last digit ("97%" takes 96.5% to 97.5%, so the claim "97%" rounds a source's 96.8%);
   "about" widens that to 2% of the value ("about 97%" agrees with 96.7%, not with 95%; "about
@@ -231,6 +234,9 @@ class _Passage:
         self.sentences = sentence_spans(text)
 
     def words_at(self, value: Mapping[str, Any]) -> Words:
+        """The value's subject and unit and its clause; an ordinal's own words."""
+        if field(value, "kind") == "ordinal":
+            return words_of(_text(self, value))
         start, end = _span(self, value)
         if start is None or end is None:
             return words_of(field(value, "subject")) | words_of(field(value, "unit"))

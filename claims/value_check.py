@@ -26,7 +26,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from claims.datewords import MONTHS, WEEKDAYS
-from claims.numwords import ORDINAL_WORDS, QUALIFIER_WORDS, SCALE_WORDS, STOP_WORDS
+from claims.numwords import (
+    ORDINAL_WORDS,
+    QUALIFIER_WORDS,
+    SCALE_WORDS,
+    STOP_WORDS,
+    TENS_WORDS,
+    UNITS_WORDS,
+)
 
 # "agrees", "conflicts", "coarser" (agrees at the source's lower precision) or None (undecided).
 Relation = str | None
@@ -289,11 +296,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NOT_CONTENT = (
     STOP_WORDS
     | {w.lower() for w in [*MONTHS, *WEEKDAYS, *ORDINAL_WORDS, *SCALE_WORDS]}
+    | {*UNITS_WORDS, *TENS_WORDS}
     | {w for phrase in QUALIFIER_WORDS for w in phrase.split()}
     | set("per cent percent percentage point points pc bn m k s".split())
 )
 
 
+NEAR_WORDS = 12
+# Up to this many key words, one shared key word makes the subject; more need a second word.
+KEY_WORDS_FOR_ONE = 3
 _CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|,?\s+(?:while|whereas|but|although)\s+")
 _OPENERS = " \"'“‘(["
 
@@ -348,7 +359,8 @@ def stem(word: str) -> str:
 def subject_overlap(claim: Subject, passage: Words) -> int:
     """Shared words, or 0 when the subjects differ (the rule in `agreement`'s docstring)."""
     shared = claim.key & passage.all
-    if claim.key and not shared:
+    near = claim.context & passage.all
+    if claim.key and (not shared or (len(claim.key) > KEY_WORDS_FOR_ONE and len(near) < 2)):
         return 0
     if (
         claim.names
@@ -356,7 +368,7 @@ def subject_overlap(claim: Subject, passage: Words) -> int:
         and not (claim.names & passage.all or passage.names & claim.context)
     ):
         return 0  # "unemployment in France" is not "unemployment in Spain"
-    return len(shared) + len(claim.context & passage.all) + 1
+    return len(shared) + len(near) + 1
 
 
 def subject_words(sentence: str, subject: Any, unit: Any) -> Words:
@@ -366,7 +378,10 @@ def subject_words(sentence: str, subject: Any, unit: Any) -> Words:
 
 
 def clause_words(sentence: str, start: int, end: int) -> Words:
-    """Words of the clause of `sentence` around [start, end)."""
+    """Words of the clause of `sentence` around [start, end), at most NEAR_WORDS on each side.
+
+    A long sentence holds several events; the words next to a figure are the ones about it.
+    """
     lo, hi = 0, len(sentence)
     for m in _CLAUSE_BREAK.finditer(sentence):
         if m.end() <= start:
@@ -374,7 +389,12 @@ def clause_words(sentence: str, start: int, end: int) -> Words:
         elif m.start() >= end:
             hi = m.start()
             break
-    return words_of(sentence[lo:hi], sentence_start=not sentence[:lo].strip(_OPENERS))
+    before = [m.start() for m in _WORD.finditer(sentence, lo, max(lo, start))]
+    after = [m.end() for m in _WORD.finditer(sentence, min(end, hi), hi)]
+    first = before[-NEAR_WORDS] if len(before) >= NEAR_WORDS else lo
+    last = after[NEAR_WORDS - 1] if len(after) >= NEAR_WORDS else hi
+    opens = first == lo and not sentence[:lo].strip(_OPENERS)
+    return words_of(sentence[first:last], sentence_start=opens)
 
 
 def units_fit(kind: str, mine: Any, theirs: Any) -> bool:

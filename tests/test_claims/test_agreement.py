@@ -513,3 +513,22 @@ def test_names_keep_subjects_apart() -> None:
     claim = claim_in("Unemployment in France was 7.4% in May.", "7.4%")
     assert check(claim, "Unemployment in Spain was 7.4% in May.").agreement == "absent"
     assert check(claim, "Unemployment in France reached 7.4 per cent.").agreement == "agrees"
+
+
+def test_each_date_of_a_passage_is_about_its_own_event(seed: pd.DataFrame) -> None:
+    passage = (
+        "Kim, who took power after his father's death in December 2011, will attend the "
+        "V-Day commemorations on Sept. 3 in Beijing."
+    )
+    assert check(seed_claim(seed, "in December 2011"), passage).source_value == "in December 2011"
+    assert check(seed_claim(seed, "Sept. 3"), passage).source_value == "Sept. 3"
+    other_event = "Kim took power after his father's death in December 2011."
+    assert check(seed_claim(seed, "Sept. 3"), other_event).agreement == "absent"
+
+
+def test_an_ordinal_is_about_its_own_noun(seed: pd.DataFrame) -> None:
+    passage = "His first visit to China will mark the 80th anniversary of the war's end."
+    visit = check(seed_claim(seed, "his first visit"), passage)
+    assert (visit.agreement, visit.source_value) == ("agrees", "His first visit")
+    anniversary = check(seed_claim(seed, "80th anniversary"), passage)
+    assert (anniversary.agreement, anniversary.source_value) == ("agrees", "80th anniversary")
