@@ -40,7 +40,10 @@ Figures (percent, count, money, quantity, ordinal), dates and durations:
   from its words and put in the claim's year; it can confirm or contradict a claim of a day, a
   week or a month, never of a year. A date the words do not give ("next Wednesday") is skipped.
 - A source less precise than the claim but consistent with it ("97%" for a claim of 96.8%,
-  "December 2011" for Dec 5, 2011) agrees, with a detail saying that the source is less precise.
+  "December 2011" for Dec 5, 2011) agrees, with a detail saying that the source is less precise;
+  a number only when the source is at most one digit less precise ("two years" does not round
+  "18 months"; it conflicts), a date when it is one level coarser (a month for a day, a year for
+  a month; a year neither confirms nor contradicts a day in it).
 - Of several comparable values, one that agrees wins, else the conflicting one with the most
   subject words in common; its span is reported. No comparable value: `absent`.
 
@@ -125,10 +128,9 @@ def figure_agreement(
 ) -> Verdict:
     """Does the passage state the claim's figure or date (module docstring for the rules)?"""
     kind = field(claim, "kind")
-    rules = _RULES.get(kind)
-    if rules is None:
+    if kind not in _RULES:
         return UNCHECKED
-    read, compare = rules
+    read, compare = _RULES[kind]
     mine = read(_plain(field(claim, "value")), field(claim, "qualifier"), field(claim, "text"))
     if mine is None:
         return Verdict("unchecked", None, None, None, "the claim has no value to compare")
@@ -136,14 +138,12 @@ def figure_agreement(
     key = _claim_subject(claim)
     found: list[tuple[int, Relation, Mapping[str, Any]]] = []
     for value in _candidates(kind, passage, values):
-        if not units_fit(kind, field(claim, "unit"), field(value, "unit")):
-            continue
-        theirs = read(
-            _plain(field(value, "value")), field(value, "qualifier"), _text(passage, value)
-        )
+        text = _text(passage, value)
+        theirs = read(_plain(field(value, "value")), field(value, "qualifier"), text)
         if kind == "date" and theirs is None:
-            theirs = month_day(_text(passage, value))
-        overlap = subject_overlap(key, passage.words_at(value))
+            theirs = month_day(text)  # "3 September" indexed without a year
+        fits = units_fit(kind, field(claim, "unit"), field(value, "unit"))
+        overlap = subject_overlap(key, passage.words_at(value)) if fits else 0
         if theirs is not None and overlap:
             found.append((overlap, compare(mine, theirs), value))
     return _verdict(claim, passage, found)
@@ -174,26 +174,11 @@ def _verdict(
     return ABSENT
 
 
-Reader = Callable[[Any, Any, Any], Any]
-Comparer = Callable[[Any, Any], Relation]
-
-
-def _read_number(value: Any, qualifier: Any, text: Any) -> Any:
-    return figure(value, qualifier, text)
-
-
-def _read_duration(value: Any, qualifier: Any, text: Any) -> Any:
-    return duration_figure(value, qualifier)
-
-
-def _read_date(value: Any, qualifier: Any, text: Any) -> Any:
-    return date_days(value, qualifier)
-
-
-_RULES: dict[str, tuple[Reader, Comparer]] = {
-    **{kind: (_read_number, relate) for kind in NUMERIC_KINDS},
-    "duration": (_read_duration, relate),
-    "date": (_read_date, relate_dates),
+Reader = Callable[[Any, Any, Any], Any]  # (value, qualifier, text) -> comparable or None
+_RULES: dict[str, tuple[Reader, Callable[[Any, Any], Relation]]] = {
+    **{kind: (figure, relate) for kind in NUMERIC_KINDS},
+    "duration": (lambda value, qualifier, _: duration_figure(value, qualifier), relate),
+    "date": (lambda value, qualifier, _: date_days(value, qualifier), relate_dates),
 }
 
 

@@ -1,19 +1,14 @@
 """How a source's value relates to a claim's: numbers, durations and dates, units and subjects.
 
-Pure functions over plain values; `agreement` decides which passage values to compare and what
-verdict to give. A relation is "agrees", "conflicts" or None (comparable, but the source neither
-confirms nor contradicts, e.g. a bound that the claim's figure satisfies).
+Pure functions over plain values; `agreement` picks the values to compare and gives the verdict
+(its docstring states the rules). A relation is "agrees", "conflicts", "coarser" (agrees at the
+source's lower precision only) or None (the source neither confirms nor contradicts).
 
-Numbers (`Figure`): a value, its qualifier, and its precision `step`, one unit of the last digit
-written, zeros included ("1.2%" -> 0.001, "$1.13bn" -> 1e7, "2,000" -> 1; spelled numbers are
-precise to their last non-zero digit: "two million" -> 1e6). Two point values (no qualifier or
-approx) agree when they differ by at most the claim's tolerance: half a step, or under approx the
-larger of half a step and 2% of the value ("about 97%" takes 95.1% to 98.9%, so 95% conflicts;
-"about 2,000" takes 1,960 to 2,040). They agree "coarser" when only the source's tolerance covers
-the gap and the source is at most one digit less precise ("97%" for a claim of 96.8%; "two
-years" does not round "18 months"). Every other pair is compared as intervals (bounds are
-half-lines, ranges their ends widened by half a step; a source's exact figure is taken at its
-word): the source inside the claim agrees, disjoint conflicts, overlapping is None.
+A number's precision `step` is one unit of the last digit written, zeros included ("1.2%" ->
+0.001, "$1.13bn" -> 1e7, "2,000" -> 1); a spelled number's is its last non-zero digit ("two
+million" -> 1e6). Points (exact or approx) are compared by their gap and tolerances; bounds and
+ranges as intervals, where a source's exact figure is taken at its word: "more than 5 million"
+against the source's "5 million" conflicts.
 """
 
 from __future__ import annotations
@@ -41,15 +36,11 @@ APPROX_RELATIVE = 0.02
 # A source one digit less precise may round the claim ("97%" for 96.8%); "two years" does not
 # round "18 months".
 COARSER_STEPS = 10
+COARSER_DAYS = 31
 _EPS = 1e-9
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 # qualifier -> (direction of the half-line, whether the bound itself is excluded)
-_BOUNDS: dict[str | None, tuple[int, int]] = {
-    "more_than": (1, 1),
-    "at_least": (1, 0),
-    "less_than": (-1, 1),
-    "at_most": (-1, 0),
-}
+_BOUNDS = {"more_than": (1, 1), "at_least": (1, 0), "less_than": (-1, 1), "at_most": (-1, 0)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +65,7 @@ class Figure:
         """The values the figure allows; a source's exact figure is taken at its word."""
         if isinstance(self.value, tuple):
             return self.value[0] - self.step / 2, self.value[1] + self.step / 2
-        if self.qualifier in _BOUNDS:
+        if self.qualifier is not None and self.qualifier in _BOUNDS:
             direction, strict = _BOUNDS[self.qualifier]
             edge = self.value + direction * strict * _EPS * max(abs(self.value), 1.0)
             return (edge, math.inf) if direction > 0 else (-math.inf, edge)
@@ -247,7 +238,9 @@ def relate_dates(claim: Days, source: Days | MonthDay) -> Relation:
     if claim[0] <= source[0] and source[1] <= claim[1]:
         return "agrees"
     if source[0] <= claim[0] and claim[1] <= source[1]:
-        return "coarser"
+        # One level coarser at most: a month for a day, a year for a month, never a year for a day.
+        fits = source[1] - source[0] + 1 <= COARSER_DAYS * (claim[1] - claim[0] + 1)
+        return "coarser" if fits else None
     if source[1] < claim[0] or claim[1] < source[0]:
         return "conflicts"
     return None
@@ -401,12 +394,7 @@ def units_fit(kind: str, mine: Any, theirs: Any) -> bool:
     """Money in one currency, percent against percent (not points), counts by a shared word."""
     if kind in ("money", "percent"):
         return mine == theirs
-    if kind == "count" and (mine is None or theirs is None):
-        return True
-    if kind in ("count", "quantity"):
-        if mine is None or theirs is None:
-            return mine is theirs
-        return str(mine).lower() == str(theirs).lower() or bool(
-            words_of(str(mine)).all & words_of(str(theirs)).all
-        )
-    return True
+    if mine is None or theirs is None:
+        return kind == "count" or mine is theirs
+    same = str(mine).lower() == str(theirs).lower()
+    return same or bool(words_of(str(mine)).all & words_of(str(theirs)).all)

@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims import extract_claims
 from claims.agreement import Verdict, agreement, figure_agreement, quote_agreement
@@ -23,6 +25,7 @@ from claims.extract import resolve_overlaps
 from claims.numbers import find_numbers
 from claims.schema import AGREEMENTS
 from claims.sentences import sentence_spans
+from claims.value_check import figure
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SEED_TEXT = (REPO_ROOT / "seeds" / "000_c76c75e25c87b28b.txt").read_text(encoding="utf-8")
@@ -70,9 +73,13 @@ def check(claim: dict[str, Any], passage: str, published: dt.date | None = None)
     return verdict
 
 
+SEED_TABLE = extract_claims(SEED_TEXT, published=PUBLISHED)
+SEED_ROWS = [row(SEED_TABLE, index) for index in range(len(SEED_TABLE))]
+
+
 @pytest.fixture(scope="module")
 def seed() -> pd.DataFrame:
-    return extract_claims(SEED_TEXT, published=PUBLISHED)
+    return SEED_TABLE
 
 
 def seed_claim(seed: pd.DataFrame, span: str, occurrence: int = 0) -> dict[str, Any]:
@@ -532,3 +539,51 @@ def test_an_ordinal_is_about_its_own_noun(seed: pd.DataFrame) -> None:
     assert (visit.agreement, visit.source_value) == ("agrees", "His first visit")
     anniversary = check(seed_claim(seed, "80th anniversary"), passage)
     assert (anniversary.agreement, anniversary.source_value) == ("agrees", "80th anniversary")
+
+
+def test_speakers_are_looked_up_only_when_the_words_are_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fail(*args: object) -> None:
+        raise AssertionError("find_quotes called")
+
+    monkeypatch.setattr("claims.agreement.find_quotes", fail)
+    passage = "Trump spoke of his past summits with Kim, including one at the DMZ."
+    assert quote_agreement(quote_claim(), passage).agreement == "absent"
+
+
+# ------------------------------------------------------------------------------- precision
+
+
+@pytest.mark.parametrize(
+    ("value", "text", "step"),
+    [
+        (0.968, "96.8 per cent", 0.001),
+        (0.97, "about 97%", 0.01),
+        (1.13e9, "$1.13bn", 1e7),
+        (1.2e9, "1,200 million dollars", 1e6),
+        (2000, "About 2,000 people", 1),
+        (26, "Twenty-six foreign leaders", 1),
+        (2e6, "two million people", 1e6),
+        (0.012, "1.20 per cent", 0.0001),
+    ],
+)
+def test_precision_is_one_unit_of_the_last_digit_written(
+    value: float, text: str, step: float
+) -> None:
+    found = figure(value, None, text)
+    assert found is not None and found.step == pytest.approx(step)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="0123456789 .,%$£-abcSeptmbrOcoy“”\"'Kim said 2023 per cent", max_size=120))
+def test_any_passage_gives_a_verdict_with_an_exact_span(passage: str) -> None:
+    for claim in SEED_ROWS:
+        verdict = check(claim, passage)
+        assert (verdict.start is None) == (verdict.end is None)
+
+
+def test_a_year_is_too_coarse_to_confirm_a_day() -> None:
+    claim = claim_in("Kim took power on Dec 5, 2011, after his father died.", "Dec 5, 2011")
+    assert check(claim, "Kim took power in 2011 after his father died.").agreement == "absent"
+    assert check(claim, "Kim took power in 2012 after his father died.").agreement == "conflicts"
