@@ -29,10 +29,10 @@ Figures (percent, count, money, quantity, ordinal), dates and durations:
 - Numbers (`claims.value_check`): exact figures agree when equal at the precision written, one
   unit of the last digit ("97%" takes 96.5% to 97.5%, so the claim "97%" rounds a source's 96.8%);
   "about" widens that to 2% of the value ("about 97%" agrees with 96.7%, not with 95%; "about
-  2,000" with 2,030, not with 2,300). Bounds
-  and ranges are intervals: the source's inside the claim's agrees ("more than 5 million" and
-  5.3 million), disjoint conflicts (4.9 million); a source's bound that the claim satisfies neither
-  confirms nor contradicts it. Durations are compared as seconds, precise to their last unit.
+  2,000" with 2,030, not with 2,300). Bounds and ranges are intervals: the source's inside the
+  claim's agrees ("more than 5 million" and 5.3 million), disjoint conflicts (4.9 million); a
+  source's bound that the claim satisfies neither confirms nor contradicts it (`absent`, with a
+  detail). Durations are compared as seconds, precise to their last unit (P18M == P1.5Y).
 - Dates are day intervals at the precision written ("2011-12" covers December; "late" is the last
   third of its period; "since 2019" is compared by its anchor, 2019). The source's days inside the
   claim's agree ("December 2011" and "Dec 5, 2011"); disjoint conflicts (2022 against 2023). A
@@ -44,19 +44,22 @@ Figures (percent, count, money, quantity, ordinal), dates and durations:
   a number only when the source is at most one digit less precise ("two years" does not round
   "18 months"; it conflicts), a date when it is one level coarser (a month for a day, a year for
   a month; a year neither confirms nor contradicts a day in it).
-- Of several comparable values, one that agrees wins, else the conflicting one with the most
-  subject words in common; its span is reported. No comparable value: `absent`.
+- Of several comparable values, one that agrees wins (exactly before at the source's lower
+  precision), else the conflicting one with the most subject words in common; its span is
+  reported. No comparable value: `absent`.
 
 Quotes, compared as words (lower-cased; punctuation, quote marks and white space ignored):
 - `verbatim`: the quote's words appear in the passage in order, as one run (a quote cut by an
   ellipsis, as runs in order).
 - `altered`: the best-aligned window (rapidfuzz `partial_ratio_alignment` over the normalized
-  words) scores at least 80, and at least 60% of the quote's words survive a word-level diff
-  (difflib); `detail` names the words that differ ("loved -> liked"; "(none)" for a word added
-  or dropped).
-- `misattributed`: verbatim or altered words inside a quotation of the passage whose speaker
-  (`claims.quotes.find_quotes`) is another name than the claim's (rapidfuzz `token_set_ratio`
-  below 70); `detail` says who. A quotation without a known speaker keeps its verdict.
+  words) scores at least 80, and at least 60% of the quote's words, and no fewer than 4, survive
+  a word-level diff (difflib); `detail` names the words that differ ("loved -> liked"; "(none)"
+  for a word added or dropped).
+- `misattributed`: verbatim or altered words (a quote of 4 words or more) inside a quotation of
+  the passage whose speaker (`claims.quotes.find_quotes`) is another name than the claim's
+  (rapidfuzz `token_set_ratio` below 70) and is named in the quotation's own sentences; `detail`
+  says who. A speaker the finder carried over from earlier text ("he said") may come from text
+  the passage cut off, so it keeps the verdict, as does a quotation without a known speaker.
 - `absent`: none of these.
 
 Attributions, comparisons and statements are `unchecked`.
@@ -66,6 +69,8 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
+import numbers
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -235,9 +240,11 @@ class _Passage:
 
 def _span(passage: _Passage, value: Mapping[str, Any]) -> tuple[int | None, int | None]:
     start, end = field(value, "start"), field(value, "end")
-    if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(passage.text):
-        return start, end
-    return None, None
+    # numbers.Integral: offsets read back from a table may be numpy integers.
+    if not (isinstance(start, numbers.Integral) and isinstance(end, numbers.Integral)):
+        return None, None
+    first, last = int(start), int(end)
+    return (first, last) if 0 <= first <= last <= len(passage.text) else (None, None)
 
 
 def _text(passage: _Passage, value: Mapping[str, Any]) -> str:
@@ -267,6 +274,7 @@ def _plain(value: Any) -> Any:
 
 ALTERED_SCORE = 80.0
 ALTERED_SHARE = 0.6
+MIN_QUOTE_WORDS = 4
 SAME_SPEAKER = 70.0
 _QUOTE_WORD = re.compile(r"\w+")
 # Words left out of a quotation: "...", "…", "[...]".
@@ -290,7 +298,7 @@ def quote_agreement(claim: Mapping[str, Any], passage_text: str) -> Verdict:
     )
     if verdict is None:
         return ABSENT
-    return _attributed(verdict, field(claim, "speaker"), passage_text)
+    return _attributed(verdict, field(claim, "speaker"), passage_text, len(mine))
 
 
 def _words(text: str) -> list[Word]:
@@ -299,10 +307,7 @@ def _words(text: str) -> list[Word]:
 
 def _joined(words: Sequence[Word]) -> tuple[str, list[int]]:
     """The words joined by single spaces, and where each starts in that string."""
-    starts, pos = [], 0
-    for w, _, _ in words:
-        starts.append(pos)
-        pos += len(w) + 1
+    starts = [0, *itertools.accumulate(len(w) + 1 for w, _, _ in words)][:-1]
     return " ".join(w for w, _, _ in words), starts
 
 
@@ -337,7 +342,7 @@ def _altered(mine: list[Word], quote: str, theirs: list[Word], text: str) -> Ver
     window = theirs[max(first, 0) : bisect.bisect_left(starts, aligned.dest_end)]
     ops = _trimmed(difflib.SequenceMatcher(None, said, [w for w, _, _ in window], False))
     kept = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
-    if not ops or kept == 0 or kept < ALTERED_SHARE * len(said):
+    if not ops or kept < max(ALTERED_SHARE * len(said), MIN_QUOTE_WORDS):
         return None
     changes = [
         f"{_said(mine[i1:i2], quote)} -> {_said(window[j1:j2], text)}"
@@ -362,25 +367,33 @@ def _said(words: Sequence[Word], text: str) -> str:
     return " ".join(text[start:end] for _, start, end in words) or "(none)"
 
 
-def _attributed(verdict: Verdict, speaker: Any, text: str) -> Verdict:
+def _attributed(verdict: Verdict, speaker: Any, text: str, quoted: int) -> Verdict:
     """Misattributed when the passage's quotation holding the words names another speaker."""
-    if not speaker or verdict.start is None or verdict.end is None:
+    if not speaker or quoted < MIN_QUOTE_WORDS:
+        return verdict  # a word or two in quotes is too common to say who said it
+    holder = _holder(verdict, text)
+    if holder is None or fuzz.token_set_ratio(_name(str(speaker)), _name(holder)) >= SAME_SPEAKER:
         return verdict
-    start, end = verdict.start, verdict.end
+    said = f"said by {holder}, not {speaker}"
+    detail = f"{said}; {verdict.detail}" if verdict.detail else said
+    return replace(verdict, agreement="misattributed", detail=detail)
+
+
+def _holder(verdict: Verdict, text: str) -> str | None:
+    """The speaker of the passage's quotation that holds the evidence, if named beside it."""
+    start, end, sentences = verdict.start or 0, verdict.end or 0, sentence_spans(text)
     quotes = [
         f
-        for f in find_quotes(text, sentence_spans(text), paragraph_spans(text))
+        for f in find_quotes(text, sentences, paragraph_spans(text))
         if f.kind == "quote" and f.speaker and f.start < end and start < f.end
     ]
     if not quotes:
-        return verdict
+        return None
     holder = max(quotes, key=lambda f: min(f.end, end) - max(f.start, start))
-    score = fuzz.token_set_ratio(_name(str(speaker)), _name(holder.speaker or ""))
-    if score >= SAME_SPEAKER:
-        return verdict
-    said = f"said by {holder.speaker}, not {speaker}"
-    detail = f"{said}; {verdict.detail}" if verdict.detail else said
-    return replace(verdict, agreement="misattributed", detail=detail)
+    # Only a speaker named in the quotation's own sentences: one carried over from text the
+    # passage cut off may be a guess.
+    around = " ".join(text[a:b] for a, b in sentences if a < holder.end and holder.start < b)
+    return holder.speaker if words_of(holder.speaker).all & words_of(around).all else None
 
 
 def _name(speaker: str) -> str:

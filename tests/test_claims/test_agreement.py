@@ -447,8 +447,8 @@ def test_values_read_back_from_a_table() -> None:
     passage = "Some 7% of voters were undecided."
     values = passage_values(passage)
     values[0]["value"] = np.float64(values[0]["value"])
-    values[0]["start"] = np.int64(values[0]["start"])
-    assert agreement(claim, passage, values).agreement == "agrees"
+    values[0]["start"], values[0]["end"] = np.int64(5), np.int64(7)
+    assert agreement(claim, passage, values) == Verdict("agrees", "7%", 5, 7)
 
 
 def test_no_values_is_absent() -> None:
@@ -587,3 +587,18 @@ def test_a_year_is_too_coarse_to_confirm_a_day() -> None:
     claim = claim_in("Kim took power on Dec 5, 2011, after his father died.", "Dec 5, 2011")
     assert check(claim, "Kim took power in 2011 after his father died.").agreement == "absent"
     assert check(claim, "Kim took power in 2012 after his father died.").agreement == "conflicts"
+
+
+def test_a_speaker_not_named_beside_the_quote_does_not_misattribute() -> None:
+    passage = (
+        "Moon Jae-in recalled the summit at the border. “I loved it. Remember when I walked "
+        "across the line and everyone went crazy,” he said."
+    )
+    assert quote_agreement(quote_claim(), passage).agreement == "verbatim"
+
+
+def test_a_short_quote_is_verbatim_or_absent() -> None:
+    claim = claim_in("The minister said the economy was “on the move” again.", "on the move")
+    assert quote_agreement(claim, "The move was welcomed by investors.").agreement == "absent"
+    said = "“We are on the move,” said the opposition leader Keir Starmer."
+    assert quote_agreement(claim, said).agreement == "verbatim"
