@@ -42,10 +42,11 @@ from claims.errors import (
     ScannedPdfError,
 )
 from claims.sentences import Span
-from claims.text import decode_text
+from claims.text import _defuse, decode_text
 
-# Metadata lives in the head of a page; scanning a bounded prefix keeps crafted markup cheap.
-HTML_HEAD_CHARS = 65_536
+# Metadata lives in the head of a page, which inline scripts and styles can make long; parsing
+# is linear once defused, about a second a megabyte on the worst crafted markup.
+HTML_HEAD_CHARS = 262_144
 CSV_SNIFF_CHARS = 16_384
 CSV_DELIMITERS = ",;\t|"
 TITLE_MAX_CHARS = 100
@@ -231,7 +232,7 @@ class _HeadParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {key.lower(): value or "" for key, value in attrs}
         if tag == "title":
-            self._in_title = True
+            self._in_title = not self.title  # the first title is the page's
         elif tag == "meta":
             key = (values.get("name") or values.get("property") or "").lower()
             self.metas.setdefault(key, values.get("content", ""))
@@ -249,9 +250,10 @@ class _HeadParser(HTMLParser):
 def html_meta(markup: str) -> FileMeta:
     """Title, site name (else author), publication date and canonical address of a page."""
     body = _BODY.search(markup, 0, HTML_HEAD_CHARS)
+    # The article reader's defusing of what html.parser never closes keeps this linear.
     parser = _HeadParser()
     try:
-        parser.feed(markup[: body.start() if body else HTML_HEAD_CHARS])
+        parser.feed(_defuse(markup[: body.start() if body else HTML_HEAD_CHARS]))
         parser.close()
     except Exception:  # untrusted markup: no metadata rather than no source
         return FileMeta()

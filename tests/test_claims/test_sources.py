@@ -13,6 +13,8 @@ import docx
 import pandas as pd
 import pytest
 from conftest import require_shared
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
 from claims.errors import (
@@ -29,6 +31,7 @@ from claims.errors import (
 )
 from claims.schema import PASSAGE_COLUMNS
 from claims.sentences import paragraph_spans, sentence_spans
+from claims.sourceformats import HTML_HEAD_CHARS, html_meta
 from claims.sources import (
     MAX_PASSAGE_CHARS,
     WINDOW_CHARS,
@@ -117,6 +120,16 @@ def test_html_head_gives_publisher_date_and_canonical_address(tmp_path: Path) ->
     assert source.url == "https://example.org/exports-rise"
     assert source.date == "2024-03-05"
     assert source.text == "Exports rose 4.5% last week, the ministry said."
+
+
+@pytest.mark.parametrize("junk", ["<a", "<!--", '<a b="', "<title>", "<![CDATA[", "<a "])
+def test_crafted_html_head_is_read_in_linear_time(junk: str) -> None:
+    markup = "<html><head><title>Exports</title>" + junk * (HTML_HEAD_CHARS // len(junk))
+    started = time.perf_counter()
+    meta = html_meta(markup)
+    # Quadratic parsing of this markup takes minutes; linear takes about a second.
+    assert time.perf_counter() - started < 30
+    assert meta.title == "Exports"
 
 
 def test_callers_metadata_wins(tmp_path: Path) -> None:
@@ -342,6 +355,24 @@ def test_windows_stay_in_a_paragraph_and_chain_adjacent_sentences() -> None:
     assert covered == set(sentences)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Exports rose 4.5%.", "It fell.", "\n\n", "\n", " ", "“Go. Now.”"]),
+        max_size=40,
+    ).map("".join)
+)
+def test_windows_cover_every_sentence_of_any_text(text: str) -> None:
+    windows = passage_spans(text)
+    sentences = sentence_spans(text)
+    paragraphs = paragraph_spans(text)
+    assert windows == sorted(windows)
+    for start, end in windows:
+        assert any(p0 <= start and end <= p1 for p0, p1 in paragraphs)
+    for s0, s1 in sentences:
+        assert any(a <= s0 and s1 <= b for a, b in windows)
+
+
 def test_a_very_long_sentence_is_cut_at_white_space() -> None:
     text = " ".join(f"cell{i} 12.5" for i in range(2_000))
     windows = passage_spans(text)
@@ -392,6 +423,11 @@ def test_splitting_speed_on_news_text(capsys: pytest.CaptureFixture[str]) -> Non
     passages = source_passages(source)
     total = time.perf_counter() - started
     assert len(passages) == len(windows)
+    for start, end, passage, values in zip(
+        passages["start"], passages["end"], passages["text"], passages["values"], strict=True
+    ):
+        assert text[start:end] == passage
+        assert json.loads(json.dumps(values)) == values
     with capsys.disabled():
         print(
             f"\nsource splitting on {megabytes:.2f} MB of BBC news: windows "
