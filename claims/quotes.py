@@ -40,6 +40,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from claims import speechwords as sw
 from claims.found import Found
@@ -104,7 +105,6 @@ _NAME_RUN = re.compile(
 _WORD = re.compile(r"\S+")
 _PLAIN_WORD = re.compile(r"\b[A-Za-z]+\b")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
-_LAST_WORD = re.compile(r"([\w-]+)\W*$")
 # A quote ends a clause when its last character, or the one after its closing mark, is one of
 # these; only then can the attribution after it be its own.
 _CLAUSE_END = re.compile(r"[,.!?…:;—–-]|.[\"”’'»][,.;:—–-]", re.DOTALL)
@@ -120,8 +120,8 @@ _OPENING_PHRASE = sw.CLAUSE_OPENERS | sw.PREPOSITIONS
 _SUBJECT_LOOKBACK = 12
 
 
-@dataclass(frozen=True, slots=True)
-class _Mark:
+# Marks and tokens are made by the thousand: plain named tuples are the cheapest to build.
+class _Mark(NamedTuple):
     pos: int
     family: str
     role: int
@@ -136,8 +136,7 @@ class _Quote:
     para: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     text: str
@@ -513,6 +512,8 @@ class _Finder:
         self.orgs: list[_Entity] = []
         self.person_starts: list[int] = []
         self.org_starts: list[int] = []
+        self.named_sources: list[_Entity] = []
+        self.entities_read = False
         self.spoken: list[tuple[int, str, bool]] = []  # position, speaker, named (not described)
         self.spoken_starts: list[int] = []
         self.sources: set[str | None] = set()
@@ -695,30 +696,34 @@ class _Finder:
     # ------------------------------------------------------------------------ entities
 
     def collect_entities(self, attrs: Sequence[_Attr]) -> None:
+        """Takes note of the named sources; the names in the text are read on first need
+        (a third of news articles never resolve a pronoun)."""
+        self.named_sources = [
+            _Entity(a.start, a.speaker, a.kind, True, True)
+            for a in attrs
+            if a.speaker is not None and a.kind not in ("group", "role")
+        ]
+        for attr in attrs:
+            if attr.speaker is not None and attr.gender is not None:
+                self._note_gender(attr.speaker, attr.gender)
+        self.entities_read = False
+
+    def _read_entities(self) -> None:
         """Persons and organisations named outside quotes, in text order, for pronouns.
 
         A single word is a person when an earlier person had it as surname ("Swank" after
         "Hilary Swank"). Otherwise a single word that opens its sentence may be a person or an
         organisation ("Molik grew", "TimeWarner said"): it stands in both tables.
         """
-        events: list[_Entity] = []
+        if self.entities_read:
+            return
+        self.entities_read = True
+        events = list(self.named_sources)
         for m in _NAME_RUN.finditer(self.text):
             if not self._inside_quote(m.start()):
                 events.extend(self._run_entities(m.start(), m.group()))
-        for attr in attrs:
-            if attr.speaker is not None and attr.kind not in ("group", "role"):
-                events.append(_Entity(attr.start, attr.speaker, attr.kind, True, True))
-                if attr.gender is not None:
-                    self._note_gender(attr.speaker, attr.gender)
         events.sort(key=lambda e: e.pos)
-        surnames: set[str] = set()
-        for entity in events:
-            if entity.kind in (None, "either") and entity.name in surnames:
-                entity.kind = "person"
-            elif entity.kind is None and entity.spoke:
-                entity.kind = "either"
-            if entity.kind == "person":
-                surnames.add(entity.name.split()[-1])
+        _settle_kinds(events)
         self.persons = [e for e in events if e.kind in ("person", "either")]
         self.orgs = [e for e in events if e.kind in ("org", "either")]
         self.person_starts = [e.pos for e in self.persons]
@@ -745,21 +750,29 @@ class _Finder:
         if named is None:
             return []
         name, kind, gender = named
-        before = _LAST_WORD.search(self.text, max(start - 24, 0), start)
-        gender = gender or (sw.pronoun_for([before.group(1)]) if before else None)
+        if kind == "org":
+            return [_Entity(start, name, kind, False, False)]
+        before = self._word_before(start)
+        gender = gender or sw.pronoun_for((before,))
         if gender is not None:
             self._note_gender(name, gender)
-        if kind is None and before is not None and before.group(1).lower() in sw.ROLE_WORDS:
+        if kind is None and before in sw.ROLE_WORDS:
             # "lawyer Jamie Firestone"; one word may be a company: "market leader Nintendo"
             titled = sw.entity_kind(name.split(), titled=True)
             kind = "either" if titled == "person" and " " not in name else titled
-        if kind == "org" or (kind is None and " " in name):
-            return [] if kind is None else [_Entity(start, name, kind, False, False)]
+        if kind is None and " " in name:
+            return []
         # "Mr Blair's government" names Mr Blair, but not as the subject.
         subject = not sw.is_possessive(words[-1]) and self._subject_position(start)
         if kind is None and subject and self._may_name(name, start + len(" ".join(words))):
             kind = "either"  # "Molik grew in confidence", "TimeWarner lost subscribers"
-        return [] if kind is None else [_Entity(start, name, kind, subject, False)]
+        # A single word of no kind stays: it is a person if it turns out to be a surname.
+        return [_Entity(start, name, kind, subject, False)]
+
+    def _word_before(self, start: int) -> str:
+        """The word just before `start`, lower-cased ("lawyer" for "lawyer Jamie Firestone")."""
+        words = self.text[max(start - 24, 0) : start].split()
+        return words[-1].strip(",;:()").lower() if words else ""
 
     def _may_name(self, word: str, end: int) -> bool:
         """Whether a single capitalized word that opens a sentence may name someone: a word
@@ -797,6 +810,7 @@ class _Finder:
         return len(words) <= 3 and all(map(_subject_lead, words))
 
     def resolve(self, pronoun: str, pos: int) -> str | None:
+        self._read_entities()
         if pronoun in sw.PERSON_PRONOUNS:
             return self._person_before(pos, _GENDER_OF_PRONOUN[pronoun])
         if pronoun in sw.ORG_PRONOUNS:
@@ -812,6 +826,7 @@ class _Finder:
         ("Mr Blair has failed, he claimed" is rarely about Mr Blair); else the last person.
         A person known to be a "she" is never a "he", and the other way round; a description
         stands only for someone `named`, never for "a spokeswoman"."""
+        self._read_entities()
         spoken = self._last_spoken(pos, gender, named)
         subject = self._last_subject(pos, gender, spoken[0] if spoken else -1)
         best = subject or spoken
@@ -834,6 +849,7 @@ class _Finder:
         return None
 
     def _last_subject(self, pos: int, gender: str | None, after: int) -> tuple[int, str] | None:
+        self._read_entities()
         k = bisect.bisect_left(self.person_starts, self._sentence_floor(pos)) - 1
         for j in range(k, max(k - _SUBJECT_LOOKBACK, -1), -1):
             entity = self.persons[j]
@@ -1005,6 +1021,19 @@ class _Finder:
         return newer[1] if newer is not None else speaker
 
 
+def _settle_kinds(events: Sequence[_Entity]) -> None:
+    """Single words of unsure kind, in text order: a known surname is a person; a source
+    that spoke may be a person or an organisation."""
+    surnames: set[str] = set()
+    for entity in events:
+        if entity.kind in (None, "either") and entity.name in surnames:
+            entity.kind = "person"
+        elif entity.kind is None and entity.spoke:
+            entity.kind = "either"
+        if entity.kind == "person":
+            surnames.add(entity.name.split()[-1])
+
+
 def _leading_subject(toks: Sequence[_Tok]) -> _Phrase | None:
     """The noun phrase that opens a clause: a pronoun, a run of capitalized words, or a
     determiner with a few words ("The chancellor"), past an opening phrase ("After a tough
@@ -1028,7 +1057,7 @@ def _leading_subject(toks: Sequence[_Tok]) -> _Phrase | None:
     return _as_phrase(words)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _run_name(words: tuple[str, ...]) -> tuple[str, str | None, str | None] | None:
     """The name a capitalized run gives, its kind and its pronoun ("Mrs" says "she"), before
     its context is known."""

@@ -21,15 +21,14 @@ SPEECH_VERBS = frozenset(
     stressed stresses suggested suggests predicted predicts replied replies responded
     responds commented concluded concludes declared declares maintained maintains
     revealed reveals conceded concedes recalled recalls urged urges asserted asserts argue
-    insist warn admit explain suggest predict stress confirm reveal concede continued
-    continues""".split()
+    insist warn admit explain suggest predict stress confirm reveal concede""".split()
 )
 # Plural nouns as often as verbs ("amid claims", "ex-Soviet states"): only before "that", a
 # colon or a quote.
 THAT_VERBS = frozenset("claims reports notes states".split())
 STRICT_SPEECH_VERBS = frozenset(
     """added adds reported reports claimed claims noted notes states wrote writes asked asks
-    observed observes""".split()
+    observed observes continued continues""".split()
 )
 # "X cited Y as saying": Y is the speaker; the clause runs from X to "saying".
 CITING_VERBS = frozenset("cited cites quoted quotes".split())
@@ -231,8 +230,7 @@ def is_possessive(token: str) -> bool:
 
 
 def is_acronym(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return len(token) >= 2 and token.isupper()
 
 
 def entity_kind(name: Sequence[str], *, titled: bool = False) -> str | None:
