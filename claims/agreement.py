@@ -1,8 +1,7 @@
 """Does a source passage agree with a claim? Values compared as values, quotes as words.
 
 `agreement(claim, passage_text, values)` gives a `Verdict`; `claim` is a row of the claim table,
-`values` the figures and dates found in the passage when it was indexed (dicts with kind, value,
-unit, qualifier, subject, start, end, text; offsets into `passage_text`).
+`values` the passage's figures and dates as indexed (dicts, offsets into `passage_text`).
 
 Figures (percent, count, money, quantity, ordinal), dates and durations:
 - A passage value is comparable when it is of the claim's kind, its unit fits and its subject is
@@ -16,12 +15,13 @@ Figures (percent, count, money, quantity, ordinal), dates and durations:
   the words of its clause (its sentence cut at ";", dashes, "while", "whereas", "but",
   "although"), at most 12 words each side: a long sentence holds several events. The claim has
   key words (those of its subject and unit, or an ordinal's own words; if these hold no common
-  noun, its surroundings'), the names of its subject, and a context (all words of subject, unit
-  and surroundings). The passage side is the words of the value's subject, unit and
+  noun, its surroundings'), names (of its subject; a figure whose subject names nothing takes
+  those of its surroundings, a date none), and a context (all words of subject, unit and
+  surroundings). The passage side is the words of the value's subject, unit and
   surroundings (an ordinal's own words only). Same subject when (1) a key word is among the
   passage side's words, and with more than 3 key words, a second context word is too; and (2) if
-  the claim's subject and the passage side both name something, a subject name is among the
-  passage side's words or a passage name is in the claim's context. So "97% of North Korea's
+  the claim and the passage side both have names, one of the claim's is among the passage
+  side's words or a passage name is in the claim's context. So "97% of North Korea's
   external trade" and "97 percent of North Korea's exports" differ (no "trade"), "95% of North
   Korea's trade" is the same subject, and "unemployment in France" is not "unemployment in
   Spain". A value about another subject is not comparable, whatever its figure: the same figure
@@ -60,9 +60,7 @@ Quotes, compared as words (lower-cased; punctuation, quote marks and white space
   (rapidfuzz `token_set_ratio` below 70) and is named in the quotation's own sentences; `detail`
   says who. A speaker the finder carried over from earlier text ("he said") may come from text
   the passage cut off, so it keeps the verdict, as does a quotation without a known speaker.
-- `absent`: none of these.
-
-Attributions, comparisons and statements are `unchecked`.
+- `absent`: none of these. Attributions, comparisons and statements are `unchecked`.
 """
 
 from __future__ import annotations
@@ -204,16 +202,18 @@ def _candidates(
 
 def _claim_subject(claim: Mapping[str, Any]) -> Subject:
     """Key words from the subject and unit (an ordinal's own words), else from the clause."""
-    sentence = str(field(claim, "sentence") or "")
+    kind, sentence = field(claim, "kind"), str(field(claim, "sentence") or "")
     text = str(field(claim, "text") or "")
     at = max(sentence.find(text), 0) if text else 0
     clause = clause_words(sentence, at, at + len(text))
-    if field(claim, "kind") == "ordinal":
+    if kind == "ordinal":
         own = words_of(text)
     else:
-        own = subject_words(sentence, field(claim, "subject"), field(claim, "unit"))
-    key = own.common or clause.common or own.names
-    return Subject(key, own.names, own.all | clause.all)
+        own = subject_words(sentence, kind, field(claim, "subject"), field(claim, "unit"))
+    # A figure without a named subject takes the names next to it; a date's names are often
+    # those of another part of its event (Kim's visit, the parade in Beijing), so it has none.
+    names = own.names or (clause.names if kind in NUMERIC_KINDS else frozenset())
+    return Subject(own.common or clause.common or own.names, names, own.all | clause.all)
 
 
 class _Passage:
@@ -235,7 +235,8 @@ class _Passage:
         )
         sentence = self.text[s_start:s_end]
         clause = clause_words(sentence, start - s_start, end - s_start)
-        return clause | subject_words(sentence, field(value, "subject"), field(value, "unit"))
+        subject, unit = field(value, "subject"), field(value, "unit")
+        return clause | subject_words(sentence, field(value, "kind"), subject, unit)
 
 
 def _span(passage: _Passage, value: Mapping[str, Any]) -> tuple[int | None, int | None]:
@@ -269,8 +270,6 @@ def _plain(value: Any) -> Any:
     # A range read back from a table may be a numpy array: compare it as a list.
     return value.tolist() if hasattr(value, "tolist") and not isinstance(value, str) else value
 
-
-# Quotes -----------------------------------------------------------------------------------------
 
 ALTERED_SCORE = 80.0
 ALTERED_SHARE = 0.6

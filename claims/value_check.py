@@ -6,9 +6,8 @@ source's lower precision only) or None (the source neither confirms nor contradi
 
 A number's precision `step` is one unit of the last digit written, zeros included ("1.2%" ->
 0.001, "$1.13bn" -> 1e7, "2,000" -> 1); a spelled number's is its last non-zero digit ("two
-million" -> 1e6). Points (exact or approx) are compared by their gap and tolerances; bounds and
-ranges as intervals, where a source's exact figure is taken at its word: "more than 5 million"
-against the source's "5 million" conflicts.
+million" -> 1e6). Bounds and ranges are intervals, where a source's exact figure is taken at its
+word: "more than 5 million" against a source's "5 million" conflicts.
 """
 
 from __future__ import annotations
@@ -30,7 +29,6 @@ from claims.numwords import (
     UNITS_WORDS,
 )
 
-# "agrees", "conflicts", "coarser" (agrees at the source's lower precision) or None (undecided).
 Relation = str | None
 APPROX_RELATIVE = 0.02
 # A source one digit less precise may round the claim ("97%" for 96.8%); "two years" does not
@@ -235,15 +233,12 @@ def relate_dates(claim: Days, source: Days | MonthDay) -> Relation:
     precise agree "coarser"; apart conflict; partly overlapping is None."""
     if isinstance(source, MonthDay):
         return _relate_month_day(claim, source)
-    if claim[0] <= source[0] and source[1] <= claim[1]:
-        return "agrees"
-    if source[0] <= claim[0] and claim[1] <= source[1]:
+    relation = _relate_intervals(claim, source)
+    if relation is None and source[0] <= claim[0] and claim[1] <= source[1]:
         # One level coarser at most: a month for a day, a year for a month, never a year for a day.
         fits = source[1] - source[0] + 1 <= COARSER_DAYS * (claim[1] - claim[0] + 1)
         return "coarser" if fits else None
-    if source[1] < claim[0] or claim[1] < source[0]:
-        return "conflicts"
-    return None
+    return relation
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +286,8 @@ _NOT_CONTENT = (
     | {w.lower() for w in [*MONTHS, *WEEKDAYS, *ORDINAL_WORDS, *SCALE_WORDS]}
     | {*UNITS_WORDS, *TENS_WORDS}
     | {w for phrase in QUALIFIER_WORDS for w in phrase.split()}
-    | set("per cent percent percentage point points pc bn m k s".split())
+    | set("per cent percent percentage point points pc bn mr mrs ms dr other another".split())
+    | set("already earlier later ago previously similar".split())
 )
 
 
@@ -364,10 +360,12 @@ def subject_overlap(claim: Subject, passage: Words) -> int:
     return len(shared) + len(near) + 1
 
 
-def subject_words(sentence: str, subject: Any, unit: Any) -> Words:
-    """Words of a subject and a unit; a subject that opens its sentence has no name by case."""
+def subject_words(sentence: str, kind: Any, subject: Any, unit: Any) -> Words:
+    """Words of a subject, and of a count's or quantity's unit (a currency code says nothing of
+    the subject); a subject that opens its sentence has no name by case."""
     opens = bool(subject) and sentence.lstrip(_OPENERS).startswith(str(subject))
-    return words_of(subject, sentence_start=opens) | words_of(unit)
+    words = words_of(subject, sentence_start=opens)
+    return words | words_of(unit) if kind in ("count", "quantity") else words
 
 
 def clause_words(sentence: str, start: int, end: int) -> Words:
