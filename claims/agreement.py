@@ -224,9 +224,10 @@ class _Passage:
         self.sentences = sentence_spans(text)
 
     def words_at(self, value: Mapping[str, Any]) -> Words:
-        """The value's subject and unit and its clause; an ordinal's own words."""
-        if field(value, "kind") == "ordinal":
-            return words_of(_text(self, value))
+        """The value's subject and unit and its clause; an ordinal's own words, if any."""
+        own = words_of(_text(self, value)) if field(value, "kind") == "ordinal" else None
+        if own is not None and own.all:
+            return own
         start, end = _span(self, value)
         if start is None or end is None:
             return words_of(field(value, "subject")) | words_of(field(value, "unit"))

@@ -602,3 +602,13 @@ def test_a_short_quote_is_verbatim_or_absent() -> None:
     assert quote_agreement(claim, "The move was welcomed by investors.").agreement == "absent"
     said = "“We are on the move,” said the opposition leader Keir Starmer."
     assert quote_agreement(claim, said).agreement == "verbatim"
+
+
+def test_an_ordinal_without_a_noun_is_about_its_clause() -> None:
+    claim = claim_in("The interest rate rise was the sixth since June.", "the sixth")
+    verdict = check(claim, "The Bank's interest rate rise was the sixth since June.")
+    assert (verdict.agreement, verdict.source_value) == ("agrees", "the sixth")
+    assert check(claim, "The interest rate rise was the fifth since June.").agreement == (
+        "conflicts"
+    )
+    assert check(claim, "Sales fell for the fifth month.").agreement == "absent"
