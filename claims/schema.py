@@ -65,12 +65,14 @@ def empty_claims() -> pd.DataFrame:
 
 def claims_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     """Build a claim table from row dicts; columns in schema order, dtypes fixed."""
-    data: dict[str, object] = {}
+    data: dict[str, pd.Series] = {}
     for col in CLAIM_COLUMNS:
         cells = [row.get(col) for row in rows]
-        data[col] = (
-            np.array(cells, dtype="int64") if col in _INT_COLUMNS else _object_array(cells)
-        )
+        if col in _INT_COLUMNS:
+            data[col] = pd.Series(np.array(cells, dtype="int64"), copy=False)
+        else:
+            # Object columns: pandas would infer a string dtype and turn None into NaN.
+            data[col] = pd.Series(_object_array(cells), dtype=object, copy=False)
     return pd.DataFrame(data, copy=False)
 
 

@@ -12,15 +12,20 @@ from pathlib import Path
 import click
 import pandas as pd
 from tabulate import tabulate
+from tqdm import tqdm
 
 from claims.errors import ClaimsError
 from claims.extract import extract_claims
+from claims.index import PassageIndex
+from claims.match import match_claims
 from claims.text import DEFAULT_MAX_BYTES, load_text
+from workbench.evidence import evidence_table, read_sources, source_files
 from workbench.export import cell_text, to_csv, to_jsonl
 from workbench.seeds import seed_article
 
 FORMATS = ("table", "csv", "jsonl")
 _TABLE_COLUMNS = ("kind", "text", "value", "unit", "qualifier", "speaker", "subject")
+_MATCH_TABLE_COLUMNS = ("kind", "text", "rank", "agreement", "source_value", "title", "evidence")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,6 +61,43 @@ def extract(
 
 
 @cli.command()
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--sources", "source_paths", multiple=True, required=True,
+              type=click.Path(exists=True, path_type=Path),
+              help="A source file or folder; repeat for several.")  # fmt: skip
+@click.option("--published", help="Publication date, YYYY-MM-DD: resolves 'next week'.")
+@click.option("-k", "limit", type=click.IntRange(1, 50), default=5, show_default=True,
+              help="Passages per claim.")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
+def match(
+    article: Path,
+    source_paths: tuple[Path, ...],
+    published: str | None,
+    limit: int,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Find, for each claim of an article, the source passages that confirm or contradict it.
+
+    Example: workbench match story.txt --sources seeds/sources --published 2025-08-28
+    """
+    try:
+        text = load_text(article)
+        table = extract_claims(text, published=published, article_id=article.stem)
+        index = PassageIndex.open(None)
+        passages = read_sources(source_files(source_paths))
+        with tqdm(total=len(passages), desc="Indexing passages", unit="passage",
+                  file=sys.stderr) as bar:  # fmt: skip
+            index.add(passages, progress=lambda done, _total: bar.update(done - bar.n))
+        matches = match_claims(table, index, limit=limit)
+    except ClaimsError as exc:
+        raise click.ClickException(str(exc)) from None
+    joined = evidence_table(table, matches, passages)
+    _emit(joined, fmt, output, bom=False, columns=_MATCH_TABLE_COLUMNS)
+
+
+@cli.command()
 def demo() -> None:
     """Show the claims of the seed article (an AP story of 2025-08-28).
 
@@ -67,9 +109,16 @@ def demo() -> None:
     _emit(table, "table", None, bom=False)
 
 
-def _emit(table: pd.DataFrame, fmt: str, output: Path | None, *, bom: bool) -> None:
+def _emit(
+    table: pd.DataFrame,
+    fmt: str,
+    output: Path | None,
+    *,
+    bom: bool,
+    columns: tuple[str, ...] = _TABLE_COLUMNS,
+) -> None:
     if fmt == "table":
-        data = (render_table(table) + "\n").encode("utf-8")
+        data = (render_table(table, columns=columns) + "\n").encode("utf-8")
     elif fmt == "csv":
         data = to_csv(table, bom=bom)
     else:
@@ -82,17 +131,17 @@ def _emit(table: pd.DataFrame, fmt: str, output: Path | None, *, bom: bool) -> N
         click.echo(f"Wrote {len(table)} claims to {output}", err=True)
 
 
-def render_table(table: pd.DataFrame, *, width: int = 48) -> str:
-    """A readable terminal table: one line a claim, long cells shortened."""
+def render_table(
+    table: pd.DataFrame, *, width: int = 48, columns: tuple[str, ...] = _TABLE_COLUMNS
+) -> str:
+    """A readable terminal table: one line a row, long cells shortened."""
     if table.empty:
         return "No claims found."
-    rows = [
-        [_short(cell_text(row[col]), width) for col in _TABLE_COLUMNS]
-        for _, row in table.iterrows()
-    ]
+    rows = [[_short(cell_text(row[col]), width) for col in columns] for _, row in table.iterrows()]
     counts = table["kind"].value_counts()
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
-    return tabulate(rows, headers=list(_TABLE_COLUMNS)) + f"\n\n{len(table)} claims: {summary}"
+    noun = "claims" if columns == _TABLE_COLUMNS else "matches"
+    return tabulate(rows, headers=list(columns)) + f"\n\n{len(table)} {noun}: {summary}"
 
 
 def _short(text: str, width: int) -> str:
