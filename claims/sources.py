@@ -31,6 +31,7 @@ import bisect
 import datetime as dt
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -251,6 +252,44 @@ def passage_values(text: str, *, published: dt.date | None = None) -> list[dict[
     return [_value_dict(text, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
 
 
+# A table's column names say what its bare numbers are: "share_percent: 96.7" is 96.7%, and
+# "value_usd_millions: 2680.5" is 2,680.5 million dollars.
+_CELL = re.compile(r"(?:^|(?<=; ))(?P<name>[^:;\n]{1,80}): ")
+_COLUMN_HINTS: dict[str, str] = {
+    "percent": "percent", "pct": "percent", "%": "percent", "share": "percent",
+    "usd": "USD", "dollars": "USD", "gbp": "GBP", "pounds": "GBP", "eur": "EUR", "euros": "EUR",
+}  # fmt: skip
+_COLUMN_WORD = re.compile(r"[a-z]+|%")
+_COLUMN_SCALES = {"thousands": 1e3, "millions": 1e6, "mn": 1e6, "billions": 1e9, "bn": 1e9}
+
+
+def table_row_values(text: str, *, published: dt.date | None = None) -> list[dict[str, Any]]:
+    """The values of one table row ("column: value; ..."), typed by their column's name."""
+    cells = list(_CELL.finditer(text))
+    values: list[dict[str, Any]] = []
+    for i, cell in enumerate(cells):
+        end = cells[i + 1].start() - 2 if i + 1 < len(cells) else len(text)
+        name = cell.group("name")
+        for value in passage_values(text[cell.end() : end], published=published):
+            values.append(_typed(value, name, offset=cell.end()))
+    return values
+
+
+def _typed(value: dict[str, Any], column: str, *, offset: int) -> dict[str, Any]:
+    typed = {**value, "start": value["start"] + offset, "end": value["end"] + offset}
+    typed["subject"] = typed["subject"] or column.replace("_", " ")
+    if value["kind"] != "count" or not isinstance(value["value"], int | float):
+        return typed
+    words = _COLUMN_WORD.findall(column.lower())
+    unit = next((_COLUMN_HINTS[w] for w in words if w in _COLUMN_HINTS), None)
+    if unit == "percent":
+        return {**typed, "kind": "percent", "value": round(value["value"] / 100, 12)}
+    if unit is not None:
+        scale = next((_COLUMN_SCALES[w] for w in words if w in _COLUMN_SCALES), 1.0)
+        return {**typed, "kind": "money", "value": value["value"] * scale, "unit": unit}
+    return typed
+
+
 def passage_id(source_id: str, start: int, end: int, text: str) -> str:
     """Stable across rebuilds: the source, the offsets and a hash of the passage's text."""
     digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
@@ -293,7 +332,11 @@ def _passage_row(source: Source, start: int, end: int, published: dt.date | None
         "url": source.url,
         "date": source.date,
         "file_name": source.file_name,
-        "values": passage_values(text, published=published),
+        "values": (
+            table_row_values(text, published=published)
+            if source.format == "csv"
+            else passage_values(text, published=published)
+        ),
     }
 
 

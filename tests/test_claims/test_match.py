@@ -52,6 +52,9 @@ def test_columns_and_ranks(demo: tuple[pd.DataFrame, pd.DataFrame]) -> None:
         ("Wednesday", None, "agrees", "3 September 2025"),
         ("26 foreign leaders", None, "agrees", None),
         ("In 2023", None, "agrees", None),
+        ("about 97%", "korea-trade-2023.csv", "agrees", "96.7"),
+        ("1.2%", "korea-trade-2023.csv", "agrees", "1.2"),
+        ("since 2019", "kim-visits-background.docx", "agrees", None),
         ("in December 2011", "kim-visits-background.docx", "agrees", "17 December 2011"),
         ("China’s V-Day commemorations", "xinhua-parade-announcement.txt", "verbatim", None),
     ],
@@ -89,6 +92,14 @@ def test_the_changed_quote_is_altered_and_names_the_word(
     assert first["file"] == "trump-remarks-transcript.txt"
     assert first["agreement"] == "altered"
     assert "everybody" in first["source_value"]
+
+
+def test_table_columns_type_their_numbers() -> None:
+    from claims.sources import table_row_values
+
+    values = table_row_values("partner: China; share_percent: 96.7; value_usd_millions: 2680.5")
+    kinds = [(v["kind"], v["value"], v["unit"]) for v in values]
+    assert kinds == [("percent", 0.967, None), ("money", 2680.5e6, "USD")]
 
 
 def test_a_claim_with_no_candidates_has_no_rows() -> None:

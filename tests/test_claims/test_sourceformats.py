@@ -64,10 +64,12 @@ def test_csv_rows_become_labelled_lines() -> None:
     passages = source_passages(source)
     assert len(passages) == 6
     first = passages["text"][0]
-    assert first.startswith("partner: China; year: 2023; share_of_external_trade_percent: 96.7;")
+    assert first.startswith(
+        "reporter: North Korea; partner: China; year: 2023; share_of_external_trade_percent: 96.7;"
+    )
     assert source.text.split("\n")[0] == first
-    values = {v["text"]: v["value"] for v in passages["values"][0]}
-    assert values["96.7"] == pytest.approx(96.7)
+    values = {v["text"]: (v["kind"], v["value"]) for v in passages["values"][0]}
+    assert values["96.7"] == ("percent", pytest.approx(0.967))  # the column says percent
 
 
 @pytest.mark.parametrize(
