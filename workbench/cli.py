@@ -21,7 +21,7 @@ from claims.match import match_claims
 from claims.text import DEFAULT_MAX_BYTES, load_text
 from workbench.evidence import evidence_table, read_sources, source_files
 from workbench.export import cell_text, to_csv, to_jsonl
-from workbench.seeds import seed_article
+from workbench.seeds import SEEDS_DIR, seed_article
 
 FORMATS = ("table", "csv", "jsonl")
 _TABLE_COLUMNS = ("kind", "text", "value", "unit", "qualifier", "speaker", "subject")
@@ -85,12 +85,7 @@ def match(
     try:
         text = load_text(article)
         table = extract_claims(text, published=published, article_id=article.stem)
-        index = PassageIndex.open(None)
-        passages = read_sources(source_files(source_paths))
-        with tqdm(total=len(passages), desc="Indexing passages", unit="passage",
-                  file=sys.stderr) as bar:  # fmt: skip
-            index.add(passages, progress=lambda done, _total: bar.update(done - bar.n))
-        matches = match_claims(table, index, limit=limit)
+        passages, matches = _match_sources(table, source_paths, limit=limit)
     except ClaimsError as exc:
         raise click.ClickException(str(exc)) from None
     joined = evidence_table(table, matches, passages)
@@ -99,7 +94,8 @@ def match(
 
 @cli.command()
 def demo() -> None:
-    """Show the claims of the seed article (an AP story of 2025-08-28).
+    """Show the seed article's claims (an AP story of 2025-08-28) and their evidence in the demo
+    sources of seeds/sources/ (illustrative documents written for the demo).
 
     Example: workbench demo
     """
@@ -107,6 +103,25 @@ def demo() -> None:
     table = extract_claims(article.text, published=article.published, article_id=article.id)
     click.echo(f"{article.title}\n{article.outlet}, published {article.published}\n")
     _emit(table, "table", None, bom=False)
+    click.echo("\nEvidence in the demo sources (seeds/sources/, illustrative):\n")
+    try:
+        passages, matches = _match_sources(table, (SEEDS_DIR / "sources",), limit=1)
+    except ClaimsError as exc:
+        raise click.ClickException(str(exc)) from None
+    joined = evidence_table(table, matches, passages)
+    _emit(joined, "table", None, bom=False, columns=_MATCH_TABLE_COLUMNS)
+
+
+def _match_sources(
+    table: pd.DataFrame, paths: tuple[Path, ...], *, limit: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Index the sources in memory, with a progress bar, and match the claims against them."""
+    passages = read_sources(source_files(paths))
+    index = PassageIndex.open(None)
+    with tqdm(total=len(passages), desc="Indexing passages", unit="passage",
+              file=sys.stderr) as bar:  # fmt: skip
+        index.add(passages, progress=lambda done, _total: bar.update(done - bar.n))
+    return passages, match_claims(table, index, limit=limit)
 
 
 def _emit(

@@ -74,10 +74,32 @@ def test_bad_date_and_missing_file() -> None:
     assert code == 1 and "no-such-file.txt" in err and "Traceback" not in err
 
 
-def test_demo_prints_the_seed_claims() -> None:
+def test_demo_prints_the_seed_claims_and_their_evidence() -> None:
     code, out, _ = run("demo")
     assert code == 0
     assert "The Associated Press" in out and "about 97%" in out
+    assert "altered" in out and "conflicts" in out and "agrees" in out
+
+
+def test_match_ranks_sources_for_each_claim(tmp_path: Path) -> None:
+    out_file = tmp_path / "matches.jsonl"
+    code, _, err = run("match", str(SEED), "--sources", str(ROOT / "seeds" / "sources"),
+                       "--published", "2025-08-28", "-k", "2", "--format", "jsonl",
+                       "-o", str(out_file))  # fmt: skip
+    assert code == 0, err
+    assert "Indexing passages" in err  # the progress bar
+    rows = [json.loads(line) for line in out_file.read_text(encoding="utf-8").splitlines()]
+    quote = next(r for r in rows if r["text"].startswith("I loved it") and r["rank"] == 1)
+    assert quote["agreement"] == "altered" and "everybody" in quote["source_value"]
+    share = next(r for r in rows if r["text"] == "about 97%" and r["rank"] == 1)
+    assert share["agreement"] == "agrees" and share["title"]
+
+
+def test_match_with_a_bad_source_says_which(tmp_path: Path) -> None:
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    code, _, err = run("match", str(SEED), "--sources", str(bad))
+    assert code == 1 and "scan.pdf" in err and "Traceback" not in err
 
 
 def _commands(group: click.Group) -> list[click.Command]:
