@@ -120,7 +120,27 @@ TWINS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("sentence", "claim_text", "same", "changed"), TWINS)
+def generated_twins() -> list[tuple[str, str, str, str]]:
+    """Every figure of a few sentences in each of its formats, against a changed value."""
+    cases: list[tuple[str, str, str, str]] = []
+    for share in (3, 12.5, 46, 97):
+        for claim_fmt, same_fmt in (("{} percent", "{}%"), ("{}%", "{} per cent")):
+            cases.append((f"Turnout reached {claim_fmt.format(share)} in the north.",
+                           claim_fmt.format(share), same_fmt.format(share),
+                           same_fmt.format(share + 7)))  # fmt: skip
+    for amount, words, wrong in ((1.2, "1,200 million", 1.2), (3.5, "3,500 million", 5.3)):
+        cases.append((f"The bridge will cost ${amount} billion to build.", f"${amount} billion",
+                      f"{words} dollars", f"${wrong} million"))  # fmt: skip
+    for day, month, other in ((3, "Sept.", "October"), (14, "Jan.", "February")):
+        long_month = {"Sept.": "September", "Jan.": "January"}[month]
+        cases.append((f"The vote will be held on {month} {day} in the capital.", f"{month} {day}",
+                      f"{day} {long_month}", f"{day} {other}"))  # fmt: skip
+    return cases
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim_text", "same", "changed"), [*TWINS, *generated_twins()]
+)
 def test_number_twins(sentence: str, claim_text: str, same: str, changed: str) -> None:
     """A passage stating the claim's value in another format outranks its twin with the value
     changed: an identical twin token is won by BM25 alone, a format change only by values."""
