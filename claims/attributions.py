@@ -1,0 +1,206 @@
+"""Attribution clauses: "the official Xinhua News Agency said", '"...," said X', "according to
+figures from the ONS", "It cited Assistant Foreign Minister Hong Lei as saying".
+
+Attributions come from one regex over the speech verbs; the subject is read backward over a
+bounded window of tokens (never past the sentence, a quote, or punctuation), so the cost per
+verb is constant. Verbs that are also ordinary verbs or nouns ("added 3%", "amid claims") count
+only by what follows them. Subjects are normalized to names by `speechwords.speaker_name`; a
+pronoun is kept as such, for `claims.pronouns` to resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from claims import speechwords as sw
+from claims.nounphrases import (
+    FORWARD,
+    Phrase,
+    ends_sentence,
+    phrase_forward,
+    pronoun,
+    subject_in,
+    tokens,
+)
+from claims.quotelayout import Layout
+
+_NEAR = 48  # characters before a verb where its subject usually starts
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of words grouped by first letter, so that the engine tries only the
+    words that can match where it stands (a flat list of 100 words scans several times slower)."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    groups = (f"{first}(?:{'|'.join(rest)})" for first, rest in sorted(by_first.items()))
+    return "(?:" + "|".join(groups) + ")"
+
+
+_VERBS = sw.SPEECH_VERBS | sw.STRICT_SPEECH_VERBS | sw.CITING_VERBS | sw.NAMED_SUBJECT_VERBS
+# "Said Williams:" opens a sentence with the verb, in sports pages above all.
+_OPENING_VERBS = {"Said", "Says", "Added", "Asked"}
+_VERB = re.compile(r"\b(?:[Aa]ccording\s+to|" + _alternation(_VERBS | _OPENING_VERBS) + r")\b")
+_AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
+_BY = re.compile(r"\s+by\s+(?=[A-Z]|the\s+[A-Z])")
+_THAT_CONTENT = re.compile(r"\s*(?:that\b|:|\s[\"“‘'])")
+_REPORTED_CONTENT = re.compile(
+    r"(?:\s+(?:on|last|this|in|earlier|late)\s+[\w.]+)?"
+    r"\s*(?:that\b|[,:;.!?\"“”'‘’—–-]|$|(?:he|she|it|they|we|I|there|this)\b)"
+    r"|(?:\s+[\w.'’-]+){1,4}:\s*[\"“‘']"  # 'asked Mr Sullivan: "...'
+)
+# A quote ends a clause when its last character, or the one after its closing mark, is one of
+# these; only then can the attribution after it be its own.
+CLAUSE_END = re.compile(r"[,.!?…:;—–-]|.[\"”’'»][,.;:—–-]", re.DOTALL)
+
+
+@dataclass(slots=True)
+class Attr:
+    start: int
+    end: int
+    speaker: str | None
+    kind: str | None = None
+    pronoun: str | None = None
+    inverted: bool = False
+    gender: str | None = None  # "he" or "she" when the words say so
+
+
+def find_attributions(layout: Layout) -> list[Attr]:
+    """The attribution clauses outside quotes, in text order, none overlapping the one before."""
+    found: list[Attr] = []
+    for m in _VERB.finditer(layout.text):
+        if layout.inside_quote(m.start()):
+            continue
+        attr = _attribution(layout, m.group(), m.start(), m.end())
+        if attr is not None and (not found or attr.start >= found[-1].end):
+            found.append(attr)
+    return found
+
+
+def subject(layout: Layout, verb_start: int, *, passive: bool = False) -> Phrase | None:
+    """The subject before a verb, or None (also for negations, and passives unless asked:
+    "Mr Blair was quoted as saying")."""
+    floor = layout.floor(verb_start)
+    # Most subjects sit within a few words: read a short window first, the whole clause
+    # only when the short one ran out before the phrase ended.
+    near = layout.text.find(" ", max(floor, verb_start - _NEAR), verb_start) + 1
+    if near > floor:
+        phrase, exhausted = subject_in(layout.text, near, verb_start, passive)
+        if not exhausted:
+            return phrase
+    return subject_in(layout.text, floor, verb_start, passive)[0]
+
+
+def named(start: int, end: int, phrase: Phrase) -> Attr:
+    """The attribution [start, end) whose source is `phrase`: a pronoun, or a speaker's name."""
+    first = pronoun(phrase.words[0])
+    if len(phrase.words) == 1 and (first in sw.PRONOUNS or first in sw.OBJECT_PRONOUNS):
+        return Attr(start, end, None, pronoun=first)
+    speaker, kind = sw.speaker_name(phrase.words)
+    return Attr(start, end, speaker, kind, gender=sw.pronoun_for(phrase.words))
+
+
+def _attribution(layout: Layout, verb: str, start: int, end: int) -> Attr | None:
+    if verb[0] in "Aa" and verb.lower().startswith("according"):
+        return _according(layout, start, end)
+    if verb in _OPENING_VERBS:
+        return _inverted(layout, start, end)
+    if verb in sw.CITING_VERBS:
+        return _citing(layout, start, end)
+    agent = _by_agent(layout, end)
+    if agent is not None:  # "announced by the Office for National Statistics"
+        return named(start, agent.end, agent)
+    if not _reports_speech(layout, verb, start, end):
+        return None
+    found = subject(layout, start)
+    if found is None:
+        return _inverted(layout, start, end)
+    if verb in sw.NAMED_SUBJECT_VERBS and not sw.is_capitalized(found.words[-1]):
+        return None
+    finish = _told_object(layout, end) if verb.startswith("told") else end
+    return named(found.start, finish, found)
+
+
+def _reports_speech(layout: Layout, verb: str, start: int, end: int) -> bool:
+    """Whether a verb that is also an ordinary verb or a noun reports speech here: by what
+    follows it, or by a closing quote before it ('"...," added the British producer')."""
+    if verb in sw.STRICT_SPEECH_VERBS and not _REPORTED_CONTENT.match(layout.text, end):
+        return layout.after_quote(start)
+    if verb in sw.THAT_VERBS and not _THAT_CONTENT.match(layout.text, end):
+        return layout.after_quote(start)
+    return True
+
+
+def _forward(layout: Layout, pos: int) -> Phrase | None:
+    """The noun phrase read forward from `pos`, within its paragraph and before any quote."""
+    return phrase_forward(tokens(layout.text, pos, layout.ceiling(pos), FORWARD))
+
+
+def _inverted(layout: Layout, start: int, end: int) -> Attr | None:
+    """'"...," said X' after a quote; ', said Andrea Hayward-Maher' after a comma when what
+    follows is a name or a role, not a clause ("said the results were")."""
+    text = layout.text
+    after_quote = layout.after_quote(start) or text[start].isupper()
+    if not after_quote and not text[max(start - 3, 0) : start].rstrip().endswith(","):
+        return None
+    phrase = _forward(layout, end)
+    if phrase is None or pronoun(phrase.words[0]) in sw.PRONOUNS:
+        return None
+    attr = named(start, phrase.end, phrase)
+    ends_clause = CLAUSE_END.match(text, phrase.end) or phrase.end >= len(text)
+    if not after_quote and attr.kind == "group" and not ends_clause:
+        return None  # ", said the results were"
+    attr.inverted = True
+    return attr
+
+
+def _by_agent(layout: Layout, end: int) -> Phrase | None:
+    by = _BY.match(layout.text, end)
+    if by is None:
+        return None
+    phrase = _forward(layout, by.end())
+    return phrase if phrase is not None and sw.is_capitalized(phrase.words[-1]) else None
+
+
+def _according(layout: Layout, start: int, end: int) -> Attr | None:
+    phrase = _forward(layout, end)
+    return None if phrase is None else named(start, phrase.end, phrase)
+
+
+def _citing(layout: Layout, start: int, end: int) -> Attr | None:
+    """ "It cited Assistant Foreign Minister Hong Lei as saying": the speaker is Hong Lei."""
+    saying = _AS_SAYING.search(layout.text, end, layout.ceiling(end))
+    if saying is None:
+        return None
+    cited = tokens(layout.text, end, saying.start())
+    if not cited:  # "Mr Blair was quoted as saying"
+        passive = subject(layout, start, passive=True)
+        return None if passive is None else named(passive.start, saying.end(), passive)
+    phrase = phrase_forward(cited)
+    if phrase is None or phrase.end < cited[-1].end:
+        return None
+    found = subject(layout, start)
+    return named(found.start if found else start, saying.end(), phrase)
+
+
+def _told_object(layout: Layout, end: int) -> int:
+    """End of "told reporters" / "told the Reuters news agency"; `end` if nothing fits."""
+    finish = end
+    for n, tok in enumerate(tokens(layout.text, end, layout.ceiling(end), 6)):
+        low = tok.text.lower()
+        if n == 0 and pronoun(tok.text) in sw.OBJECT_PRONOUNS:
+            return tok.end
+        if n == 0 and low in sw.DETERMINERS:
+            continue
+        word = low.rstrip(".") if ends_sentence(tok.text) else low
+        named_word = sw.is_capitalized(tok.text) and tok.text[0].isalnum()
+        if not (named_word or word in sw.OBJECT_NOUNS or sw.is_possessive(tok.text)):
+            break
+        if word != low:  # the sentence ends here
+            return tok.end - 1
+        if named_word and word in sw.CLAUSE_OPENERS:
+            break
+        finish = tok.end
+    return finish
