@@ -3,14 +3,21 @@ relative-date words and the markers that tell a sentence's tense; and the regexe
 
 Data, not logic: one entry per word or phrase, so a missed case is a one-line fix with a test
 beside it. The patterns at the end are compiled from the tables once, at import, and read by
-`dates.py`. `alternation` turns a table into a trie-shaped regex; no pattern nests repetition
-(each gap is `\\s{1,3}`, each window bounded), so matching stays linear on any input.
+`dates` and its readers (`calendar_dates`, `relative_dates`, `durations`, `tense`).
+`alternation` turns a table into a trie-shaped regex, since Python's engine tries the branches
+of `a|b|c` one by one; no pattern nests repetition (each gap is `\\s{1,3}`, each window
+bounded), so matching stays linear on any input.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from claims.patterns import word_alternation
+
+# Every gap between words: bounded, so no pattern can backtrack over a long run of spaces.
+_WS = r"\s{1,3}"
 
 # Month names are matched capitalized only: "may" and "march" are also a verb and a noun.
 MONTHS: dict[str, int] = {
@@ -172,39 +179,23 @@ NOT_PAST_ED = frozenset(
 
 
 def alternation(words: Iterable[str], *, capitalize: bool = False) -> str:
-    """A regex matching any of `words`, as a trie: the longest word wins, and a pattern that
-    starts with it lets the regex engine skip ahead to the possible first letters.
+    """A regex matching any of `words`, as a trie (`claims.patterns.word_alternation`): the
+    longest word wins, and the engine rejects most positions on their first character instead
+    of trying every word in turn.
 
-    Spaces match 1-3 white-space characters. With `capitalize`, each word also matches with its
-    first letter upper-cased (a sentence start), as a separate literal rather than a character
-    class, so the whole pattern stays case-sensitive and fast.
+    Spaces match 1-3 white-space characters, as written text puts line breaks and double spaces
+    inside phrases. With `capitalize`, each word also matches with its first letter upper-cased
+    (a sentence start), as a separate literal rather than a character class or a flag, so the
+    whole pattern stays case-sensitive: "may" and "march" are not months.
     """
     forms = set(words)
     if capitalize:
         forms |= {word[:1].upper() + word[1:] for word in forms}
-    trie: dict[str, dict] = {}
-    for word in forms:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict[str, dict]) -> str:
-    branches = [
-        (r"\s{1,3}" if char == " " else re.escape(char)) + _trie_regex(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    # The trie escapes a space as a literal one; written text needs the bounded gap.
+    return word_alternation(forms).replace(re.escape(" "), _WS)
 
 
 # Patterns compiled from the tables, once, at import.
-_WS = r"\s{1,3}"
 _MONTH = alternation(MONTHS)
 _WEEKDAY = alternation(WEEKDAYS)
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
@@ -225,9 +216,13 @@ TRIGGERS: dict[str, str] = {
 TRIGGERS |= {w[0].upper() + w[1:]: f for w, f in list(TRIGGERS.items()) if f in ("day", "step")}
 # The separator before a trigger word is part of the scan: it is the word boundary, and a set
 # of literal characters lets the engine skip ahead fastest. The text's first word is matched apart.
-WORD_AT_START = re.compile(rf"(?P<w>{alternation(TRIGGERS)})\b")
-WORDS = re.compile(rf"[ \n\t\r\u00a0\"'“‘(\[\-—–/](?P<w>{alternation(TRIGGERS)})\b")
-DIGITS = re.compile(r"[\d'‘’]\d*")
+_TRIGGER = alternation(TRIGGERS)
+WORD_AT_START = re.compile(rf"(?P<w>{_TRIGGER})\b")
+WORDS = re.compile(rf"[ \n\t\r\u00a0\"'“‘(\[\-—–/](?P<w>{_TRIGGER})\b")
+# A figure starts on a digit or on an apostrophe before one ("'90s"). A lone apostrophe ("it's")
+# fails at once instead of being handed to `FIGURES`, while the first character stays a plain
+# set the engine can skip ahead to.
+DIGITS = re.compile(r"[\d'‘’](?:(?<=\d)|\d)\d*")
 
 # What follows a month name: a day and year, a year, or a relative year ("June 6 last year").
 MONTH_TAIL = re.compile(

@@ -87,6 +87,15 @@ RANGES_AND_PARTS: list[tuple[str, list[Row]]] = [
     ("It happened after March.", [("after March", "date", "2025-03", "after")]),
     ("It ran until 1993.", [("until 1993", "date", "1993", "before")]),
     ("Fees apply from April 2007.", [("from April 2007", "date", "2007-04", "since")]),
+    # Two years sharing a noun: the noun after the second makes neither a count.
+    (
+        "It restated 2000 and 2003 results.",
+        [("2000", "date", "2000", None), ("2003", "date", "2003", None)],
+    ),
+    (
+        "He lost the 2002 and 2004 finals.",
+        [("2002", "date", "2002", None), ("2004", "date", "2004", None)],
+    ),
 ]  # fmt: skip
 RELATIVE: list[tuple[str, list[Row]]] = [
     ("The two countries said Thursday.", [("Thursday", "date", "2025-08-28", None)]),
@@ -162,6 +171,7 @@ NOT_CLAIMS = [
     "He drove Route 66 to the G7 summit.",
     "COVID-19 spread.",
     "About 2000 people came and 2000 km were driven.",
+    "About 2000 and 2005 people came.",
     "It cost $2019 to fix, or £2019.",
     "The figures 1,2019 and 1.2019 are odd.",
     "Windows 2000 was released.",
