@@ -6,7 +6,12 @@ one clear line that says how to fix it, never a traceback.
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import subprocess
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -18,14 +23,19 @@ from claims.errors import ClaimsError
 from claims.extract import extract_claims
 from claims.index import PassageIndex
 from claims.match import match_claims
+from claims.schema import CLAIM_COLUMNS
 from claims.text import DEFAULT_MAX_BYTES, load_text
+from workbench import pipeline
+from workbench.errors import WorkbenchError
 from workbench.evidence import evidence_table, read_sources, source_files
-from workbench.export import cell_text, to_csv, to_jsonl
-from workbench.seeds import SEEDS_DIR, seed_article
+from workbench.export import EXPORT_FORMATS, cell_text, export_bytes, to_csv, to_jsonl
+from workbench.pipeline import DEFAULT_FOLDER, DEMO_FOLDER, ENV_VAR, Workspace, build_demo
 
 FORMATS = ("table", "csv", "jsonl")
 _TABLE_COLUMNS = ("kind", "text", "value", "unit", "qualifier", "speaker", "subject")
 _MATCH_TABLE_COLUMNS = ("kind", "text", "rank", "agreement", "source_value", "title", "evidence")
+# The app file, found by path: the command line starts it with `streamlit run`, never imports it.
+UI_APP = Path(__file__).resolve().parent / "ui" / "app.py"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -92,24 +102,193 @@ def match(
     _emit(joined, fmt, output, bom=False, columns=_MATCH_TABLE_COLUMNS)
 
 
-@cli.command()
-def demo() -> None:
-    """Show the seed article's claims (an AP story of 2025-08-28) and their evidence in the demo
-    sources of seeds/sources/ (illustrative documents written for the demo).
+def workspace_option(command: Callable[..., None]) -> Callable[..., None]:
+    """`--workspace DIR`, from WORKBENCH_WORKSPACE when not given, else ./workspace."""
+    return click.option(
+        "--workspace", "workspace", type=click.Path(file_okay=False, path_type=Path),
+        envvar=ENV_VAR, default=DEFAULT_FOLDER, show_default=True, show_envvar=True,
+        help="The workspace folder (created if missing).",
+    )(command)  # fmt: skip
 
-    Example: workbench demo
+
+@contextmanager
+def errors_as_messages() -> Iterator[None]:
+    """Library and application errors become one clear line (ClickException), not a traceback."""
+    try:
+        yield
+    except (ClaimsError, WorkbenchError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@cli.command("add-article")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--title", help="The article's title (default: the file's name).")
+@click.option("--published", help="Publication date, YYYY-MM-DD: resolves 'next week'.")
+@click.option("--outlet", help="Who published it, e.g. 'The Associated Press'.")
+@click.option("--reviewer", help="Your name, recorded as who added the article.")
+@workspace_option
+def add_article(
+    file: Path,
+    title: str | None,
+    published: str | None,
+    outlet: str | None,
+    reviewer: str | None,
+    workspace: Path,
+) -> None:
+    """Add an article to the workspace: extract its claims and match them against the sources.
+
+    Example: workbench add-article story.txt --title "Kim to visit China" --published 2025-08-28
     """
-    article = seed_article()
-    table = extract_claims(article.text, published=article.published, article_id=article.id)
+    with errors_as_messages():
+        ws = Workspace.open(workspace)
+        article = pipeline.add_article_file(ws, file, title=title, outlet=outlet,
+                                            published=published, added_by=reviewer)  # fmt: skip
+        claims = ws.store.claims(article.article_id)
+    matched = ws.store.matches(article.article_id)["claim_id"].nunique()
+    click.echo(f"Added {article.title!r} (id {article.article_id}): {len(claims)} claims, "
+               f"{matched} with evidence in the sources.")  # fmt: skip
+
+
+@cli.command("add-sources")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@workspace_option
+def add_sources(paths: tuple[Path, ...], workspace: Path) -> None:
+    """Add source documents (files or folders of .txt .md .html .docx .pdf .csv) and match the
+    claims of every article against them again.
+
+    Example: workbench add-sources seeds/sources press-release.pdf
+    """
+    with errors_as_messages(), ProgressBars() as bars:
+        ws = Workspace.open(workspace)
+        added = pipeline.add_sources(ws, paths, progress=bars.update)
+    click.echo(f"Added {len(added.sources)} sources ({added.passages} passages); matched "
+               f"{added.claims_matched} claims again.")  # fmt: skip
+
+
+@cli.command()
+@workspace_option
+def status(workspace: Path) -> None:
+    """Show, for every article in the workspace, its claims counted by review status.
+
+    Example: workbench status --workspace demo-workspace
+    """
+    with errors_as_messages():
+        table = pipeline.status(Workspace.open(workspace))
+    if table.empty:
+        click.echo("No articles yet: add one with `workbench add-article FILE`.")
+        return
+    shown = table.drop(columns=["published"]).assign(title=[_short(t, 40) for t in table.title])
+    click.echo(tabulate(shown.values.tolist(), headers=list(shown.columns)))
+
+
+@cli.command()
+@click.option("--article", "article_id", help="Only this article's claims (id from `status`).")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv",
+              show_default=True)  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
+@click.option("--bom", is_flag=True, help="Start the CSV with a BOM, for Excel.")
+@workspace_option
+def export(
+    article_id: str | None, fmt: str, output: Path | None, bom: bool, workspace: Path
+) -> None:
+    """Export the claims with their reviews: CSV for editors, JSON lines, or ClaimReview JSON-LD.
+
+    Example: workbench export --article 000_c76c75e25c87b28b --format csv -o claims.csv --bom
+    """
+    with errors_as_messages():
+        data = export_bytes(Workspace.open(workspace), fmt, article_id=article_id, bom=bom)
+    _write_bytes(data, output, f"Wrote the {fmt} export to {output}")
+
+
+@cli.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=8501, show_default=True)
+@workspace_option
+def ui(port: int, workspace: Path) -> None:
+    """Open the review app in the browser, on this machine only (127.0.0.1).
+
+    Example: workbench ui --workspace newsroom --port 8502
+    """
+    with errors_as_messages():
+        Workspace.open(workspace)  # a bad folder fails here, not inside the app
+    sys.exit(run_ui(workspace, port=port))
+
+
+@cli.command()
+@click.option("--no-ui", is_flag=True, help="Only build the demo workspace and print its claims.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8501, show_default=True)
+def demo(no_ui: bool, port: int) -> None:
+    """Build ./demo-workspace from seeds/ (the seed article, an AP story of 2025-08-28, and the
+    illustrative demo sources of seeds/sources/), rebuilt each time, and open the app on it.
+
+    Example: workbench demo --no-ui
+    """
+    with errors_as_messages(), ProgressBars() as bars:
+        ws = build_demo(DEMO_FOLDER, progress=bars.update)
+    if not no_ui:
+        sys.exit(run_ui(ws.folder, port=port))
+    article = ws.store.articles()[0]
     click.echo(f"{article.title}\n{article.outlet}, published {article.published}\n")
+    table = ws.store.claims(article.article_id)
     _emit(table, "table", None, bom=False)
     click.echo("\nEvidence in the demo sources (seeds/sources/, illustrative):\n")
-    try:
-        passages, matches = _match_sources(table, (SEEDS_DIR / "sources",), limit=1)
-    except ClaimsError as exc:
-        raise click.ClickException(str(exc)) from None
-    joined = evidence_table(table, matches, passages)
+    best = ws.store.matches(article.article_id)
+    best = best[best["rank"] == 1]
+    joined = evidence_table(table[list(CLAIM_COLUMNS)], best.drop(columns=["title"]),
+                            ws.store.passages())  # fmt: skip
     _emit(joined, "table", None, bom=False, columns=_MATCH_TABLE_COLUMNS)
+    click.echo(f"\nThe demo workspace is in {ws.folder}/; open it with `workbench demo`.")
+
+
+def run_ui(workspace: Path, *, port: int) -> int:
+    """Run `streamlit run` on the app file, with the workspace in WORKBENCH_WORKSPACE."""
+    if importlib.util.find_spec("streamlit") is None:  # looked up, never imported
+        raise click.ClickException(
+            "the app needs Streamlit: pip install 'streamlit>=1.40' (or `make demo`)"
+        )
+    if not UI_APP.is_file():
+        raise click.ClickException(f"the app file {UI_APP} is missing; reinstall claim-workbench")
+    command = [sys.executable, "-m", "streamlit", "run", str(UI_APP),
+               "--server.address", "127.0.0.1", "--server.headless", "true",
+               "--server.port", str(port)]  # fmt: skip
+    env = {**os.environ, ENV_VAR: str(Path(workspace).resolve())}
+    click.echo(f"Opening the workbench on http://127.0.0.1:{port} (Ctrl+C to stop)", err=True)
+    try:
+        return subprocess.run(command, env=env, check=False).returncode
+    except KeyboardInterrupt:
+        return 0
+
+
+class ProgressBars:
+    """tqdm bars on stderr for `pipeline.Progress`: a new bar for every new step."""
+
+    def __init__(self) -> None:
+        self._bar: tqdm[None] | None = None
+        self._what = ""
+
+    def __enter__(self) -> ProgressBars:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+    def update(self, done: int, total: int, what: str) -> None:
+        """Move the bar of step `what` to `done` of `total`."""
+        if self._bar is None or what != self._what:
+            if self._bar is not None:
+                self._bar.close()
+            self._bar, self._what = tqdm(total=total, desc=what, file=sys.stderr), what
+        self._bar.total = total
+        self._bar.update(done - self._bar.n)
+
+
+def _write_bytes(data: bytes, output: Path | None, message: str) -> None:
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        output.write_bytes(data)
+        click.echo(message, err=True)
 
 
 def _match_sources(

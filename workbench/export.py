@@ -1,4 +1,4 @@
-"""Claim tables -> the bytes editors and scripts get: CSV and JSON lines.
+"""Claim tables -> the bytes editors and scripts get: CSV, JSON lines and ClaimReview JSON-LD.
 
 A CSV cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is run as a formula
 by Excel and its kin; article text is untrusted, so every such cell that is not a plain number
@@ -11,9 +11,22 @@ import io
 import json
 import math
 import re
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+from claims.schema import CLAIM_COLUMNS
+
+if TYPE_CHECKING:  # the pipeline needs no export; keep the import one way at run time
+    from workbench.pipeline import Workspace
+    from workbench.store import Article
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A table's rows as dicts keyed by column name."""
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -64,3 +77,149 @@ def _json_value(value: Any) -> Any:
     if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
         return value.item()
     return value
+
+
+# --- the workspace's export: one row per claim, the same bytes for the CLI and the UI ----------
+
+EXPORT_FORMATS: tuple[str, ...] = ("csv", "jsonl", "claimreview")
+MIME_TYPES = {"csv": "text/csv", "jsonl": "application/jsonl", "claimreview": "application/ld+json"}
+FILE_SUFFIXES = {"csv": ".csv", "jsonl": ".jsonl", "claimreview": ".claimreview.json"}
+REVIEW_EXPORT_COLUMNS: tuple[str, ...] = (
+    "status", "reviewer", "decided_at", "note", "cited_source_title", "cited_url",
+    "cited_passage", "agreement", "signed_off_by", "corrections", "history_entries",
+)  # fmt: skip
+EXPORT_COLUMNS: tuple[str, ...] = ("article_title", *CLAIM_COLUMNS, *REVIEW_EXPORT_COLUMNS)
+# ClaimReview's rating: the status is the alternateName; the scale places the verdicts.
+_RATINGS = {"verified": 5, "misleading": 2, "false": 1}
+REVIEWED_STATUSES = ("verified", "false", "misleading", "unverifiable")
+
+
+def export_rows(ws: Workspace, article_id: str | None = None) -> pd.DataFrame:
+    """One row per claim (of one article or all), ordered as in the articles: EXPORT_COLUMNS."""
+    store = ws.store
+    titles = {a.article_id: a.title for a in store.articles()}
+    if article_id is not None:
+        store.article(article_id)  # an unknown id is an error, not an empty file
+    claims = store.claims(article_id)
+    matches = store.matches(article_id)
+    history = store.history(article_id=article_id)
+    rows = [_export_row(claim, titles, matches, history) for claim in records(claims)]
+    # Object columns: pandas would read a column of text and None as strings with NaN.
+    return pd.DataFrame(rows, columns=list(EXPORT_COLUMNS), dtype=object)
+
+
+def export_bytes(
+    ws: Workspace, fmt: str, *, article_id: str | None = None, bom: bool = False
+) -> bytes:
+    """The export file in `fmt` (csv, jsonl or claimreview): what the CLI writes, the UI serves."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    rows = export_rows(ws, article_id)
+    if fmt == "csv":
+        return to_csv(rows, bom=bom)
+    if fmt == "jsonl":
+        return to_jsonl(rows)
+    return to_claimreview(rows, {a.article_id: a for a in ws.store.articles()})
+
+
+def export_file_name(fmt: str, article_id: str | None = None) -> str:
+    """A file name for a download: claims-ARTICLE.csv, or claims.csv for the whole workspace."""
+    stem = f"claims-{article_id}" if article_id else "claims"
+    return stem + FILE_SUFFIXES[fmt]
+
+
+def to_claimreview(rows: pd.DataFrame, articles: Mapping[str, Article]) -> bytes:
+    """schema.org ClaimReview JSON-LD (a list) for the claims with a reviewed status."""
+    reviews = [
+        claim_review(row, articles[row["article_id"]])
+        for row in records(rows)
+        if row["status"] in REVIEWED_STATUSES
+    ]
+    return (json.dumps(reviews, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def claim_review(row: Mapping[str, Any], article: Article) -> dict[str, Any]:
+    """One ClaimReview: the claim's words reviewed, where they appeared, who rated them how."""
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": row["status"]}
+    if row["status"] in _RATINGS:
+        rating.update(ratingValue=_RATINGS[row["status"]], bestRating=5, worstRating=1)
+    appearance = {"@type": "NewsArticle", "identifier": article.article_id,
+                  "headline": article.title, "datePublished": article.published,
+                  "publisher": _organization(article.outlet)}  # fmt: skip
+    claim: dict[str, Any] = {"@type": "Claim", "appearance": _compact(appearance)}
+    if _present(row.get("speaker")):
+        claim["author"] = {"@type": "Person", "name": row["speaker"]}
+    review = {
+        "@context": "https://schema.org", "@type": "ClaimReview", "identifier": row["claim_id"],
+        "claimReviewed": row["text"], "itemReviewed": claim, "reviewRating": rating,
+        "author": {"@type": "Person", "name": row["reviewer"]},
+        "datePublished": str(row["decided_at"])[:10], "reviewBody": row["note"],
+        "citation": _citation(row),
+    }  # fmt: skip
+    return _compact(review)
+
+
+def _export_row(
+    claim: Mapping[str, Any],
+    titles: Mapping[str, str],
+    matches: pd.DataFrame,
+    history: pd.DataFrame,
+) -> dict[str, Any]:
+    mine = history[history["claim_id"] == claim["claim_id"]]
+    return {
+        "article_title": titles.get(claim["article_id"]),
+        **{col: claim[col] for col in CLAIM_COLUMNS},
+        **{col: claim[col] for col in ("status", "reviewer", "decided_at", "note")},
+        "cited_source_title": claim["cited_source_title"],
+        "cited_url": claim["cited_url"],
+        "cited_passage": claim["cited_text"],
+        "agreement": _agreement(claim, matches),
+        "signed_off_by": claim["signed_off_by"],
+        "corrections": corrections_text(mine),
+        "history_entries": len(mine),
+    }
+
+
+def _agreement(claim: Mapping[str, Any], matches: pd.DataFrame) -> str | None:
+    """The agreement of the cited passage when it is among the matches, else of the best one."""
+    mine = matches[matches["claim_id"] == claim["claim_id"]]
+    cited = mine[mine["passage_id"] == claim["cited_passage_id"]]
+    chosen = cited if not cited.empty else mine
+    return None if chosen.empty else str(chosen.iloc[0]["agreement"])
+
+
+def corrections_text(history: pd.DataFrame) -> str:
+    """A claim's corrections, oldest first: 'added by NAME', 'kind: count → percent'."""
+    parts = []
+    for entry in history.to_dict(orient="records"):
+        if entry["action"] == "added":
+            parts.append(f"added by {entry['who']}")
+        elif entry["action"] == "corrected":
+            changes = entry["detail"].get("changes", {})
+            parts.extend(
+                f"{col}: {cell_text(old) or '∅'} → {cell_text(new) or '∅'}"
+                for col, (old, new) in changes.items()
+            )
+    return "; ".join(parts)
+
+
+def _organization(name: str | None) -> dict[str, Any] | None:
+    return {"@type": "Organization", "name": name} if name else None
+
+
+def _citation(row: Mapping[str, Any]) -> dict[str, Any] | None:
+    if not _present(row.get("cited_url")) and not _present(row.get("cited_source_title")):
+        return None
+    return _compact({"@type": "CreativeWork", "name": row.get("cited_source_title"),
+                     "url": row.get("cited_url"), "text": row.get("cited_passage")})  # fmt: skip
+
+
+def _compact(obj: dict[str, Any]) -> dict[str, Any]:
+    """Leave out empty properties: JSON-LD has no use for nulls."""
+    return {k: v for k, v in obj.items() if _present(v)}
+
+
+def _present(value: Any) -> bool:
+    if isinstance(value, (dict, list)):
+        return True
+    return not (value is None or value == "" or bool(pd.isna(value)))

@@ -74,8 +74,11 @@ def test_bad_date_and_missing_file() -> None:
     assert code == 1 and "no-such-file.txt" in err and "Traceback" not in err
 
 
-def test_demo_prints_the_seed_claims_and_their_evidence() -> None:
-    code, out, _ = run("demo")
+def test_demo_prints_the_seed_claims_and_their_evidence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the demo builds ./demo-workspace
+    code, out, _ = run("demo", "--no-ui")
     assert code == 0
     assert "The Associated Press" in out and "about 97%" in out
     assert "altered" in out and "conflicts" in out and "agrees" in out

@@ -1,0 +1,86 @@
+"""Errors the application raises for a user's mistake or a lost race.
+
+Each message says how to fix the problem: the command line prints it as one line, the UI shows
+it beside the form. `ConflictError` also carries the claim's current review, so the UI can show
+"this claim changed since you loaded it" together with the new state.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the store imports this module: a run-time import would be circular
+    from workbench.store import Review
+
+
+class WorkbenchError(Exception):
+    """Base class of every error the `workbench` package raises on purpose."""
+
+
+class ConflictError(WorkbenchError):
+    """The claim changed since the reviewer loaded it; nothing was written."""
+
+    def __init__(self, current: Review, expected_version: int) -> None:
+        self.current = current
+        self.expected_version = expected_version
+        who = f" by {current.reviewer}" if current.reviewer else ""
+        super().__init__(
+            f"claim {current.claim_id} changed since you loaded it (version {expected_version}): "
+            f"it is now {current.status}{who}, version {current.version}; look at its new state "
+            "and decide again"
+        )
+
+
+class ReviewerRequired(WorkbenchError):
+    """A change without a reviewer's name."""
+
+
+class EvidenceRequired(WorkbenchError):
+    """A verdict (verified, false, misleading) without a cited passage or URL."""
+
+
+class InvalidTransition(WorkbenchError):
+    """A status change the workflow does not allow, or a status that does not exist."""
+
+
+class SignOffError(WorkbenchError):
+    """A sign-off that breaks the two-person rule or has no decision to sign."""
+
+
+class CorrectionError(WorkbenchError):
+    """A reviewer's correction or added claim that does not fit the article or the schema."""
+
+
+class UnknownArticle(WorkbenchError):
+    """No article with this id in the workspace."""
+
+
+class UnknownClaim(WorkbenchError):
+    """No claim with this id in the workspace."""
+
+
+class UnknownSource(WorkbenchError):
+    """No source with this id in the workspace."""
+
+
+class UnknownPassage(WorkbenchError):
+    """No passage with this id in the workspace."""
+
+
+class DuplicateArticle(WorkbenchError):
+    """The same article text is already in the workspace."""
+
+    def __init__(self, article_id: str, title: str) -> None:
+        self.article_id = article_id
+        super().__init__(
+            f"this article is already in the workspace as {title!r} (id {article_id}); "
+            "open that one, or change the text to add it as a new article"
+        )
+
+
+class SchemaVersionError(WorkbenchError):
+    """A database written by a newer version of the workbench."""
+
+
+class WorkspaceError(WorkbenchError):
+    """A workspace folder that cannot be used (not writable, not a demo workspace...)."""

@@ -1,0 +1,346 @@
+"""Use cases of the workbench, the same for the command line and the UI.
+
+A workspace is a folder with the review store (`workbench.sqlite3`) and the passage index
+(`index/`, derived data: `rebuild_index` makes it again from the store). Adding an article
+extracts its claims and matches them against the sources already indexed; adding sources
+matches the claims of every article again, because a new source may hold the evidence of an
+old claim. Matching again replaces matches only: reviews and the passages they cite are kept.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import pandas as pd
+
+from claims.errors import EmptyInputError
+from claims.extract import extract_claims, parse_published, text_id
+from claims.index import PassageIndex
+from claims.match import match_claims
+from claims.schema import CLAIM_COLUMNS
+from claims.sources import (
+    Source,
+    load_source,
+    passages_frame,
+    source_from_bytes,
+    source_passages,
+)
+from claims.text import load_text, text_from_bytes
+from workbench import review
+from workbench.errors import WorkspaceError
+from workbench.evidence import source_files
+from workbench.seeds import SEEDS_DIR, seed_article
+from workbench.store import DB_NAME, Article, Clock, Review, SourceRecord, Store, utc_now
+
+ENV_VAR = "WORKBENCH_WORKSPACE"
+DEFAULT_FOLDER = Path("workspace")
+DEMO_FOLDER = Path("demo-workspace")
+DEMO_MARKER = ".workbench-demo"
+INDEX_FOLDER = "index"
+MATCH_LIMIT = 5
+
+# progress(done, total, what is being done): a tqdm bar in the CLI, st.progress in the UI.
+Progress = Callable[[int, int, str], None]
+
+
+@runtime_checkable
+class Upload(Protocol):
+    """A file in memory, such as Streamlit's UploadedFile: a name and its bytes."""
+
+    name: str
+
+    def getvalue(self) -> bytes: ...
+
+
+FileInput = str | os.PathLike[str] | Upload
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A workspace folder: its store, and its passage index opened on demand."""
+
+    folder: Path
+    store: Store
+
+    @classmethod
+    def open(
+        cls, folder: str | os.PathLike[str] | None = None, *, clock: Clock = utc_now
+    ) -> Workspace:
+        """The workspace in `folder` (created if missing): WORKBENCH_WORKSPACE, else ./workspace."""
+        path = Path(folder) if folder is not None else default_folder()
+        if path.exists() and not path.is_dir():
+            raise WorkspaceError(f"{path} is a file; choose a folder for the workspace")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WorkspaceError(
+                f"cannot create the workspace {path}: {exc.strerror or exc}; choose a "
+                "writable folder with --workspace DIR or WORKBENCH_WORKSPACE"
+            ) from exc
+        return cls(path, Store(path / DB_NAME, clock=clock))
+
+    @property
+    def index_folder(self) -> Path:
+        """Where the passage index lives."""
+        return self.folder / INDEX_FOLDER
+
+    def index(self) -> PassageIndex:
+        """The passage index (cheap to open; readers see every commit)."""
+        return PassageIndex.open(self.index_folder)
+
+
+@dataclass(frozen=True)
+class SourcesAdded:
+    """What `add_sources` did: the sources stored, their passages, the claims matched again."""
+
+    sources: list[SourceRecord]
+    passages: int
+    claims_matched: int
+
+
+def default_folder() -> Path:
+    """WORKBENCH_WORKSPACE when set, else ./workspace."""
+    return Path(os.environ.get(ENV_VAR) or DEFAULT_FOLDER)
+
+
+def add_article(
+    ws: Workspace,
+    text: str,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    added_by: str | None = None,
+    article_id: str | None = None,
+) -> Article:
+    """Extract the claims of an article's text, store both, and match them against the index."""
+    if not text.strip():
+        raise EmptyInputError("the article is empty; paste its text or choose its file")
+    when = parse_published(published)
+    art_id = article_id or text_id(text)
+    claims = extract_claims(text, published=when, article_id=art_id)
+    first_line = text.strip().splitlines()[0][:120]
+    article = ws.store.add_article(
+        Article(art_id, (title or "").strip() or first_line, outlet or None,
+                when.isoformat() if when else None, text, added_by or None, ""),
+        claims,
+    )  # fmt: skip
+    _match(ws, claims, ws.index())
+    return article
+
+
+def add_article_file(
+    ws: Workspace,
+    file: FileInput,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    added_by: str | None = None,
+) -> Article:
+    """`add_article` for a file on disk or an upload (.txt .md .html .docx); title: its name."""
+    if isinstance(file, Upload):
+        name, text = file.name, text_from_bytes(file.getvalue(), name=file.name)
+    else:
+        name, text = os.fspath(file), load_text(file)
+    return add_article(ws, text, title=title or Path(name).stem, outlet=outlet,
+                       published=published, added_by=added_by)  # fmt: skip
+
+
+def add_sources(
+    ws: Workspace, files: Iterable[FileInput], *, progress: Progress | None = None
+) -> SourcesAdded:
+    """Store and index source files (folders are searched), then match every article again.
+
+    Every file is read before anything is stored: a bad file stops the run and leaves the
+    workspace as it was.
+    """
+    report = progress or _no_progress
+    items = _expand(files)
+    sources = []
+    for done, item in enumerate(items, start=1):
+        sources.append(_read_source(item))
+        report(done, len(items), "Reading sources")
+    records, tables = [], []
+    for source in sources:
+        table = source_passages(source)
+        records.append(ws.store.add_source(_record(source), table))
+        tables.append(table)
+    passages = pd.concat(tables, ignore_index=True) if tables else passages_frame([])
+    ws.index().add(passages, progress=lambda d, t: report(d, t, "Indexing passages"))
+    matched = rematch(ws, progress=progress)
+    return SourcesAdded(records, len(passages), matched)
+
+
+def remove_source(ws: Workspace, source_id: str, *, progress: Progress | None = None) -> int:
+    """Remove a source from the store and the index, then match every article again.
+
+    Decisions that cite its passages keep their copies of the text and the source's title.
+    """
+    removed = ws.store.delete_source(source_id)
+    ws.index().delete_source(source_id)
+    rematch(ws, progress=progress)
+    return removed
+
+
+def replace_source(
+    ws: Workspace, source_id: str, file: FileInput, *, progress: Progress | None = None
+) -> SourcesAdded:
+    """A new version of a source: add the new file, then remove the old one."""
+    added = add_sources(ws, [file], progress=progress)
+    if source_id not in {s.source_id for s in added.sources}:  # the same bytes: nothing to drop
+        remove_source(ws, source_id, progress=progress)
+    return added
+
+
+def rematch(
+    ws: Workspace, article_ids: Iterable[str] | None = None, *, progress: Progress | None = None
+) -> int:
+    """Match the claims of these articles (default: all) again; the number of claims matched."""
+    report = progress or _no_progress
+    ids = list(article_ids) if article_ids is not None else [a.article_id for a in
+                                                              ws.store.articles()]  # fmt: skip
+    index, total = ws.index(), 0
+    for done, article_id in enumerate(ids, start=1):
+        claims = ws.store.claims(article_id)
+        total += _match(ws, claims, index)
+        report(done, len(ids), "Matching claims")
+    return total
+
+
+def rebuild_index(ws: Workspace, *, progress: Progress | None = None) -> int:
+    """Make the passage index again from the store's passages; the number of passages."""
+    report = progress or _no_progress
+    passages = ws.store.passages()
+    ws.index().rebuild(passages, progress=lambda d, t: report(d, t, "Indexing passages"))
+    return len(passages)
+
+
+def add_missed_claim(
+    ws: Workspace,
+    article_id: str,
+    words: str,
+    *,
+    kind: str,
+    reviewer: str | None,
+    occurrence: int = 1,
+    fields: Mapping[str, Any] | None = None,
+    note: str | None = None,
+) -> Review:
+    """`review.add_claim`, then the new claim is matched against the sources."""
+    added = review.add_claim(ws.store, article_id, words, kind=kind, reviewer=reviewer,
+                             occurrence=occurrence, fields=fields, note=note)  # fmt: skip
+    _match_one(ws, added.claim_id)
+    return added
+
+
+def correct_claim(
+    ws: Workspace,
+    claim_id: str,
+    changes: Mapping[str, Any],
+    *,
+    reviewer: str | None,
+    expected_version: int,
+    note: str | None = None,
+) -> Review:
+    """`review.correct_claim`, then the claim is matched again (its value may agree now)."""
+    corrected = review.correct_claim(ws.store, claim_id, changes, reviewer=reviewer,
+                                     expected_version=expected_version, note=note)  # fmt: skip
+    _match_one(ws, claim_id)
+    return corrected
+
+
+def search_passages(ws: Workspace, query: str, *, limit: int = 20) -> pd.DataFrame:
+    """The passages of the workspace's sources that best match `query` (BM25)."""
+    return ws.index().search(query, limit=limit)
+
+
+def status(ws: Workspace) -> pd.DataFrame:
+    """One row per article: id, title, published, claims, then the count of each status."""
+    counts = ws.store.status_counts()
+    rows = []
+    for article in ws.store.articles():
+        mine = counts[counts["article_id"] == article.article_id]
+        by_status = dict(zip(mine["status"], mine["claims"], strict=True))
+        rows.append({"article_id": article.article_id, "title": article.title,
+                     "published": article.published, "claims": int(mine["claims"].sum()),
+                     **{s: int(by_status.get(s, 0)) for s in review.STATUSES}})  # fmt: skip
+    columns = ["article_id", "title", "published", "claims", *review.STATUSES]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def build_demo(
+    folder: str | os.PathLike[str] = DEMO_FOLDER,
+    *,
+    clock: Clock = utc_now,
+    progress: Progress | None = None,
+) -> Workspace:
+    """Build the demo workspace from scratch from `seeds/`: the demo sources and the seed article.
+
+    It is rebuilt every time. The folder is removed first only when it is a demo workspace
+    (it holds the marker file) or empty; any other folder is refused and left untouched.
+    """
+    path = Path(folder)
+    _clear_demo(path)
+    path.mkdir(parents=True, exist_ok=True)
+    (path / DEMO_MARKER).write_text("Built by `workbench demo`; rebuilt on every run.\n")
+    ws = Workspace.open(path, clock=clock)
+    add_sources(ws, [SEEDS_DIR / "sources"], progress=progress)
+    seed = seed_article()
+    add_article(ws, seed.text, title=seed.title, outlet=seed.outlet, published=seed.published,
+                added_by="workbench demo", article_id=seed.id)  # fmt: skip
+    return ws
+
+
+def _clear_demo(path: Path) -> None:
+    if not path.exists():
+        return
+    if path.is_dir() and ((path / DEMO_MARKER).is_file() or not any(path.iterdir())):
+        shutil.rmtree(path)
+        return
+    raise WorkspaceError(
+        f"{path} exists and is not a demo workspace; the demo is rebuilt from scratch each "
+        "time and never touches another folder: move that folder or run the demo elsewhere"
+    )
+
+
+def _expand(files: Iterable[FileInput]) -> list[Path | Upload]:
+    items: list[Path | Upload] = []
+    for item in files:
+        items.extend([item] if isinstance(item, Upload) else source_files([Path(item)]))
+    return items
+
+
+def _read_source(item: Path | Upload) -> Source:
+    if isinstance(item, Upload):
+        return source_from_bytes(item.getvalue(), name=item.name)
+    return load_source(item)
+
+
+def _record(source: Source) -> SourceRecord:
+    return SourceRecord(source.source_id, source.title, source.publisher, source.url,
+                        source.date, source.file_name, source.format)  # fmt: skip
+
+
+def _match(ws: Workspace, claims: pd.DataFrame, index: PassageIndex) -> int:
+    """Match claim rows against the index and store their matches; the claims matched."""
+    if claims.empty or len(index) == 0:
+        return 0
+    table = claims[list(CLAIM_COLUMNS)]
+    matches = match_claims(table, index, limit=MATCH_LIMIT)
+    ws.store.replace_matches(table["claim_id"].tolist(), matches)
+    return len(table)
+
+
+def _match_one(ws: Workspace, claim_id: str) -> None:
+    claims = ws.store.claims(ws.store.claim(claim_id)["article_id"])
+    _match(ws, claims[claims["claim_id"] == claim_id], ws.index())
+
+
+def _no_progress(done: int, total: int, what: str) -> None:
+    """Progress reports go nowhere when nobody asked for them."""

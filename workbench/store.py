@@ -1,0 +1,486 @@
+"""The review store: SQLite in a workspace folder; the only module (and migrations) speaking SQL.
+
+One short-lived connection per unit of work, never cached: Streamlit reruns a page in any thread
+and several processes (the CLI, the UI) may share a workspace. Every write is one `BEGIN
+IMMEDIATE` transaction, so a writer takes the lock before it reads what it will check, and the
+busy timeout makes the others wait instead of failing. WAL lets readers go on while one writes.
+
+A change to a claim names the review version the reviewer loaded; the update applies only
+`WHERE version = ?`, in the same transaction as its history row, so a stale decision is refused
+with `ConflictError` (carrying the current state) and no history row is ever lost or doubled.
+The rules (who may change what) live in `workbench.review`; this module only keeps them atomic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from claims.schema import CLAIM_COLUMNS, MATCH_COLUMNS, PASSAGE_COLUMNS, claims_frame
+from claims.sources import passages_frame
+from workbench.errors import (
+    ConflictError,
+    DuplicateArticle,
+    UnknownArticle,
+    UnknownClaim,
+    UnknownSource,
+)
+from workbench.migrations import migrate
+
+Clock = Callable[[], dt.datetime]
+DB_NAME = "workbench.sqlite3"
+BUSY_TIMEOUT_SECONDS = 30.0
+JSON_CLAIM_COLUMNS = ("value",)
+HISTORY_COLUMNS = (
+    "id", "claim_id", "at", "who", "action", "from_status", "to_status", "note",
+    "cited_passage_id", "cited_url", "cited_text", "cited_source_title", "detail",
+)  # fmt: skip
+SOURCE_COLUMNS = ("source_id", "title", "publisher", "url", "date", "file_name", "format",
+                  "added_at")  # fmt: skip
+
+
+def utc_now() -> dt.datetime:
+    """The default clock: now, in UTC."""
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as stored: its text exactly as extracted from, and who added it when."""
+
+    article_id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    text: str
+    added_by: str | None
+    added_at: str
+    version_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """The evidence of a decision, copied so that it survives its source being deleted."""
+
+    passage_id: str | None = None
+    url: str | None = None
+    text: str | None = None
+    source_title: str | None = None
+
+
+@dataclass(frozen=True)
+class Review:
+    """The current review of one claim; `version` goes up by one with every change."""
+
+    claim_id: str
+    status: str
+    reviewer: str | None
+    decided_at: str | None
+    note: str | None
+    cited_passage_id: str | None
+    cited_url: str | None
+    cited_text: str | None
+    cited_source_title: str | None
+    version: int
+    signed_off_by: str | None
+    signed_off_at: str | None
+
+
+REVIEW_COLUMNS = tuple(f.name for f in fields(Review))
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """A source document's metadata; its text lives in its passages."""
+
+    source_id: str
+    title: str
+    publisher: str | None
+    url: str | None
+    date: str | None
+    file_name: str | None
+    format: str | None
+    added_at: str = ""
+
+
+class Store:
+    """The SQLite database of one workspace. `clock` stamps every change (tests fix it)."""
+
+    def __init__(self, path: str | Path, *, clock: Clock = utc_now) -> None:
+        self.path = Path(path)
+        self.clock = clock
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as conn:
+            conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once, kept in the file
+            self.schema_version = migrate(conn)
+
+    def now(self) -> str:
+        """The clock's time as stored: ISO 8601 in UTC, to the second."""
+        return self.clock().astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA foreign_keys = ON")
+            yield conn
+        finally:
+            conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction that holds the write lock from its first statement."""
+        with self._connect() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._connect() as conn:
+            return conn.execute(sql, params).fetchall()
+
+    # --- articles and claims -------------------------------------------------------------------
+
+    def add_article(self, article: Article, claims: pd.DataFrame) -> Article:
+        """Store an article and its extracted claims, each with an unreviewed review."""
+        stamped = Article(**{**_as_dict(article), "added_at": article.added_at or self.now()})
+        with self._write() as conn:
+            known = conn.execute("SELECT title FROM articles WHERE id = ?", (article.article_id,))
+            if (row := known.fetchone()) is not None:
+                raise DuplicateArticle(article.article_id, row["title"])
+            conn.execute(
+                "INSERT INTO articles (id, title, outlet, published, text, added_by, added_at, "
+                "version_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                tuple(_as_dict(stamped).values()),
+            )
+            _insert_claims(conn, records(claims), origin="extractor")
+        return stamped
+
+    def add_reviewer_claim(self, row: Mapping[str, Any], *, who: str, note: str | None) -> Review:
+        """Store a claim a reviewer added, with its review and an `added` history row."""
+        with self._write() as conn:
+            _insert_claims(conn, [dict(row)], origin="reviewer")
+            added = {k: _plain(row.get(k)) for k in CLAIM_COLUMNS}
+            _history(conn, row["claim_id"], self.now(), who, "added", None, "unreviewed",
+                     note=note, detail={"claim": added})  # fmt: skip
+            return _review(conn, row["claim_id"])
+
+    def article(self, article_id: str) -> Article:
+        """One article; `UnknownArticle` if there is none with this id."""
+        rows = self._rows("SELECT * FROM articles WHERE id = ?", (article_id,))
+        if not rows:
+            raise UnknownArticle(
+                f"no article {article_id!r} in this workspace; `workbench status` lists them"
+            )
+        return _article(rows[0])
+
+    def articles(self) -> list[Article]:
+        """Every article, in the order they were added."""
+        return [_article(r) for r in self._rows("SELECT * FROM articles ORDER BY added_at, id")]
+
+    def claims(self, article_id: str | None = None) -> pd.DataFrame:
+        """The claim table with `origin` and every review column, ordered as in the articles."""
+        where, params = ("WHERE c.article_id = ?", (article_id,)) if article_id else ("", ())
+        rows = self._rows(
+            "SELECT c.*, r.* FROM claims c JOIN reviews r USING (claim_id) "
+            f"JOIN articles a ON a.id = c.article_id {where} "
+            'ORDER BY a.added_at, a.id, c."start", c."end", c.kind',
+            params,
+        )
+        return _claim_table([dict(r) for r in rows])
+
+    def claim(self, claim_id: str) -> dict[str, Any]:
+        """One claim row (CLAIM_COLUMNS and origin); `UnknownClaim` if there is none."""
+        rows = self._rows("SELECT * FROM claims WHERE claim_id = ?", (claim_id,))
+        if not rows:
+            raise _unknown_claim(claim_id)
+        return _claim_row(dict(rows[0]))
+
+    def review(self, claim_id: str) -> Review:
+        """The current review of a claim."""
+        with self._connect() as conn:
+            return _review(conn, claim_id)
+
+    def history(
+        self, claim_id: str | None = None, *, article_id: str | None = None
+    ) -> pd.DataFrame:
+        """History rows, oldest first, for one claim, one article or the whole workspace."""
+        sql, params = "SELECT h.* FROM history h", []
+        if claim_id is not None:
+            sql, params = sql + " WHERE h.claim_id = ?", [claim_id]
+        elif article_id is not None:
+            sql += " JOIN claims c USING (claim_id) WHERE c.article_id = ?"
+            params = [article_id]
+        rows = [dict(r) for r in self._rows(sql + " ORDER BY h.id", params)]
+        for row in rows:
+            row["detail"] = json.loads(row["detail"])
+        return pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
+
+    def status_counts(self) -> pd.DataFrame:
+        """Per article and status, the number of claims (statuses with none are left out)."""
+        rows = self._rows(
+            "SELECT a.id AS article_id, a.title, r.status, COUNT(*) AS claims FROM articles a "
+            "JOIN claims c ON c.article_id = a.id JOIN reviews r USING (claim_id) "
+            "GROUP BY a.id, r.status ORDER BY a.added_at, a.id, r.status"
+        )
+        return pd.DataFrame([dict(r) for r in rows], columns=["article_id", "title", "status",
+                                                               "claims"])  # fmt: skip
+
+    # --- changes to a claim's review -----------------------------------------------------------
+
+    def record_decision(
+        self, claim_id: str, status: str, *, expected_version: int, reviewer: str,
+        note: str | None, citation: Citation | None, detail: Mapping[str, Any] | None = None,
+    ) -> Review:  # fmt: skip
+        """Set a claim's status with its note and evidence; clears any sign-off."""
+        cited = citation or Citation()
+        with self._write() as conn:
+            current, now = _checked(conn, claim_id, expected_version), self.now()
+            extra = {"cleared_sign_off": current.signed_off_by} if current.signed_off_by else {}
+            _update_review(conn, current, status=status, reviewer=reviewer, decided_at=now,
+                           note=note, cited_passage_id=cited.passage_id, cited_url=cited.url,
+                           cited_text=cited.text, cited_source_title=cited.source_title,
+                           signed_off_by=None, signed_off_at=None)  # fmt: skip
+            _history(conn, claim_id, now, reviewer, "decided", current.status, status,
+                     note=note, citation=cited, detail={**(detail or {}), **extra})  # fmt: skip
+            return _review(conn, claim_id)
+
+    def record_sign_off(
+        self, claim_id: str, *, expected_version: int, reviewer: str, note: str | None
+    ) -> Review:
+        """Mark the current decision as checked by a second reviewer."""
+        with self._write() as conn:
+            current, now = _checked(conn, claim_id, expected_version), self.now()
+            _update_review(conn, current, signed_off_by=reviewer, signed_off_at=now)
+            detail = {"decided_by": current.reviewer}
+            _history(conn, claim_id, now, reviewer, "signed_off", current.status,
+                     current.status, note=note, detail=detail)  # fmt: skip
+            return _review(conn, claim_id)
+
+    def record_correction(
+        self, claim_id: str, changes: Mapping[str, tuple[Any, Any]], *, expected_version: int,
+        reviewer: str, note: str | None,
+    ) -> Review:  # fmt: skip
+        """Change claim columns (`changes`: column -> (old, new)); the review keeps its status."""
+        with self._write() as conn:
+            current, now = _checked(conn, claim_id, expected_version), self.now()
+            assigns = ", ".join(f'"{col}" = ?' for col in changes)
+            values = [_db_value(col, new) for col, (_, new) in changes.items()]
+            conn.execute(f"UPDATE claims SET {assigns} WHERE claim_id = ?", (*values, claim_id))
+            _update_review(conn, current)
+            detail = {"changes": {col: [old, new] for col, (old, new) in changes.items()}}
+            _history(conn, claim_id, now, reviewer, "corrected", current.status,
+                     current.status, note=note, detail=detail)  # fmt: skip
+            return _review(conn, claim_id)
+
+    # --- sources, passages and matches ---------------------------------------------------------
+
+    def add_source(self, source: SourceRecord, passages: pd.DataFrame) -> SourceRecord:
+        """Store a source and its passages; the same source again updates it in place."""
+        stamped = SourceRecord(**{**_as_dict(source), "added_at": source.added_at or self.now()})
+        rows = [_passage_params(r) for r in records(passages)]
+        with self._write() as conn:
+            conn.execute(
+                'INSERT INTO sources (id, title, publisher, url, "date", file_name, format, '
+                "added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "title = excluded.title, publisher = excluded.publisher, url = excluded.url, "
+                '"date" = excluded."date", file_name = excluded.file_name',
+                tuple(_as_dict(stamped).values()),
+            )
+            cols = ", ".join(f'"{c}"' for c in PASSAGE_COLUMNS)
+            updates = ", ".join(f'"{c}" = excluded."{c}"' for c in PASSAGE_COLUMNS[1:])
+            conn.executemany(
+                f"INSERT INTO passages ({cols}) VALUES ({', '.join('?' * len(PASSAGE_COLUMNS))}) "
+                f"ON CONFLICT (passage_id) DO UPDATE SET {updates}",
+                rows,
+            )
+        return stamped
+
+    def delete_source(self, source_id: str) -> int:
+        """Delete a source with its passages and their matches; the passages removed.
+
+        Decisions that cite its passages keep their copies of the text and title.
+        """
+        with self._write() as conn:
+            count = conn.execute(
+                "SELECT COUNT(*) FROM passages WHERE source_id = ?", (source_id,)
+            ).fetchone()[0]
+            if conn.execute("DELETE FROM sources WHERE id = ?", (source_id,)).rowcount == 0:
+                raise UnknownSource(f"no source {source_id!r} in this workspace; see the list "
+                                    "of sources for the ids")  # fmt: skip
+            return int(count)
+
+    def sources(self) -> pd.DataFrame:
+        """Every source with its number of passages, in the order they were added."""
+        rows = self._rows(
+            'SELECT s.id AS source_id, s.title, s.publisher, s.url, s."date", s.file_name, '
+            "s.format, s.added_at, COUNT(p.passage_id) AS passages FROM sources s "
+            "LEFT JOIN passages p ON p.source_id = s.id GROUP BY s.id ORDER BY s.added_at, s.id"
+        )
+        return pd.DataFrame([dict(r) for r in rows], columns=[*SOURCE_COLUMNS, "passages"])
+
+    def passages(self, source_id: str | None = None) -> pd.DataFrame:
+        """The passage table of one source or of all, in source and text order."""
+        where, params = ("WHERE source_id = ?", (source_id,)) if source_id else ("", ())
+        rows = self._rows(f'SELECT * FROM passages {where} ORDER BY source_id, "start"', params)
+        return passages_frame([_passage_row(dict(r)) for r in rows])
+
+    def passage(self, passage_id: str) -> dict[str, Any] | None:
+        """One passage row (PASSAGE_COLUMNS), or None if there is none with this id."""
+        rows = self._rows("SELECT * FROM passages WHERE passage_id = ?", (passage_id,))
+        return _passage_row(dict(rows[0])) if rows else None
+
+    def replace_matches(self, claim_ids: Iterable[str], matches: pd.DataFrame) -> None:
+        """Drop the matches of these claims and store the new ones, in one transaction."""
+        params = [tuple(_plain(r[c]) for c in MATCH_COLUMNS) for r in records(matches)]
+        with self._write() as conn:
+            conn.executemany("DELETE FROM matches WHERE claim_id = ?", [(c,) for c in claim_ids])
+            conn.executemany(
+                f"INSERT INTO matches ({', '.join(MATCH_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(MATCH_COLUMNS))})",
+                params,
+            )
+
+    def matches(
+        self, article_id: str | None = None, *, claim_id: str | None = None
+    ) -> pd.DataFrame:
+        """MATCH_COLUMNS with the source's title, publisher and url; by claim, then rank."""
+        sql = ("SELECT m.*, s.title, s.publisher, s.url FROM matches m "
+               "JOIN sources s ON s.id = m.source_id JOIN claims c USING (claim_id)")  # fmt: skip
+        params: list[str] = []
+        if claim_id is not None:
+            sql, params = sql + " WHERE m.claim_id = ?", [claim_id]
+        elif article_id is not None:
+            sql, params = sql + " WHERE c.article_id = ?", [article_id]
+        rows = self._rows(sql + ' ORDER BY c.article_id, c."start", m.claim_id, m.rank', params)
+        return pd.DataFrame([dict(r) for r in rows],
+                            columns=[*MATCH_COLUMNS, "title", "publisher", "url"])  # fmt: skip
+
+
+# --- rows <-> values ---------------------------------------------------------------------------
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A table's rows as dicts keyed by column name."""
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def _as_dict(record: Article | SourceRecord) -> dict[str, Any]:
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
+def _article(row: sqlite3.Row) -> Article:
+    return Article(row["id"], row["title"], row["outlet"], row["published"], row["text"],
+                   row["added_by"], row["added_at"], row["version_of"])  # fmt: skip
+
+
+def _plain(value: Any) -> Any:
+    """A cell as a plain Python value: numpy scalars unwrapped, NaN and NA as None."""
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
+        value = value.item()
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value
+
+
+def _db_value(column: str, value: Any) -> Any:
+    if column in JSON_CLAIM_COLUMNS:
+        plain = _plain(value) if not isinstance(value, (list, tuple)) else list(value)
+        return json.dumps(plain, ensure_ascii=False)
+    return _plain(value)
+
+
+def _insert_claims(conn: sqlite3.Connection, rows: list[dict[str, Any]], *, origin: str) -> None:
+    cols = [*CLAIM_COLUMNS, "origin"]
+    names = ", ".join(f'"{c}"' for c in cols)
+    conn.executemany(
+        f"INSERT INTO claims ({names}) VALUES ({', '.join('?' * len(cols))})",
+        [(*(_db_value(c, row.get(c)) for c in CLAIM_COLUMNS), origin) for row in rows],
+    )
+    conn.executemany(
+        "INSERT INTO reviews (claim_id, status, version) VALUES (?, 'unreviewed', 0)",
+        [(row["claim_id"],) for row in rows],
+    )
+
+
+def _claim_row(row: dict[str, Any]) -> dict[str, Any]:
+    for col in JSON_CLAIM_COLUMNS:
+        row[col] = json.loads(row[col]) if row[col] is not None else None
+    return row
+
+
+def _claim_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    rows = [_claim_row(r) for r in rows]
+    table = claims_frame(rows)
+    for col in ("origin", *REVIEW_COLUMNS[1:]):
+        table[col] = pd.Series([r.get(col) for r in rows], dtype=object, index=table.index)
+    table["version"] = table["version"].astype("int64")
+    return table
+
+
+def _passage_params(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    values = [_plain(row[c]) if c != "values" else json.dumps(list(row[c] or []),
+              ensure_ascii=False) for c in PASSAGE_COLUMNS]  # fmt: skip
+    return tuple(values)
+
+
+def _passage_row(row: dict[str, Any]) -> dict[str, Any]:
+    row["values"] = json.loads(row["values"])
+    return row
+
+
+def _unknown_claim(claim_id: str) -> UnknownClaim:
+    return UnknownClaim(f"no claim {claim_id!r} in this workspace; reload the claim table")
+
+
+def _review(conn: sqlite3.Connection, claim_id: str) -> Review:
+    row = conn.execute("SELECT * FROM reviews WHERE claim_id = ?", (claim_id,)).fetchone()
+    if row is None:
+        raise _unknown_claim(claim_id)
+    return Review(**{col: row[col] for col in REVIEW_COLUMNS})
+
+
+def _checked(conn: sqlite3.Connection, claim_id: str, expected_version: int) -> Review:
+    """The current review, if it is still the version the reviewer loaded."""
+    current = _review(conn, claim_id)
+    if current.version != expected_version:
+        raise ConflictError(current, expected_version)
+    return current
+
+
+def _update_review(conn: sqlite3.Connection, current: Review, **values: Any) -> None:
+    assigns = "".join(f"{col} = ?, " for col in values)
+    cursor = conn.execute(
+        f"UPDATE reviews SET {assigns}version = version + 1 WHERE claim_id = ? AND version = ?",
+        (*values.values(), current.claim_id, current.version),
+    )
+    if cursor.rowcount != 1:  # cannot happen under the write lock; refuse rather than guess
+        raise ConflictError(_review(conn, current.claim_id), current.version)
+
+
+def _history(
+    conn: sqlite3.Connection, claim_id: str, at: str, who: str, action: str,
+    from_status: str | None, to_status: str | None, *, note: str | None = None,
+    citation: Citation | None = None, detail: Mapping[str, Any] | None = None,
+) -> None:  # fmt: skip
+    cited = citation or Citation()
+    conn.execute(
+        "INSERT INTO history (claim_id, at, who, action, from_status, to_status, note, "
+        "cited_passage_id, cited_url, cited_text, cited_source_title, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (claim_id, at, who, action, from_status, to_status, note, cited.passage_id, cited.url,
+         cited.text, cited.source_title, json.dumps(dict(detail or {}), ensure_ascii=False)),
+    )  # fmt: skip
