@@ -16,15 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from claims.schema import CLAIM_COLUMNS, MATCH_COLUMNS, PASSAGE_COLUMNS, claims_frame
+from claims.schema import CLAIM_COLUMNS, MATCH_COLUMNS, PASSAGE_COLUMNS
 from claims.sources import passages_frame
 from workbench.errors import (
     ConflictError,
@@ -34,81 +33,28 @@ from workbench.errors import (
     UnknownSource,
 )
 from workbench.migrations import migrate
+from workbench.records import (
+    HISTORY_COLUMNS,
+    JSON_CLAIM_COLUMNS,
+    REVIEW_COLUMNS,
+    SOURCE_COLUMNS,
+    Article,
+    Citation,
+    Clock,
+    Review,
+    SourceRecord,
+    as_dict,
+    claim_row,
+    claim_table,
+    plain,
+    records,
+    utc_now,
+)
 
-Clock = Callable[[], dt.datetime]
+__all__ = ["Article", "Citation", "Clock", "Review", "SourceRecord", "Store", "utc_now"]
+
 DB_NAME = "workbench.sqlite3"
 BUSY_TIMEOUT_SECONDS = 30.0
-JSON_CLAIM_COLUMNS = ("value",)
-HISTORY_COLUMNS = (
-    "id", "claim_id", "at", "who", "action", "from_status", "to_status", "note",
-    "cited_passage_id", "cited_url", "cited_text", "cited_source_title", "detail",
-)  # fmt: skip
-SOURCE_COLUMNS = ("source_id", "title", "publisher", "url", "date", "file_name", "format",
-                  "added_at")  # fmt: skip
-
-
-def utc_now() -> dt.datetime:
-    """The default clock: now, in UTC."""
-    return dt.datetime.now(dt.UTC)
-
-
-@dataclass(frozen=True)
-class Article:
-    """An article as stored: its text exactly as extracted from, and who added it when."""
-
-    article_id: str
-    title: str
-    outlet: str | None
-    published: str | None
-    text: str
-    added_by: str | None
-    added_at: str
-    version_of: str | None = None
-
-
-@dataclass(frozen=True)
-class Citation:
-    """The evidence of a decision, copied so that it survives its source being deleted."""
-
-    passage_id: str | None = None
-    url: str | None = None
-    text: str | None = None
-    source_title: str | None = None
-
-
-@dataclass(frozen=True)
-class Review:
-    """The current review of one claim; `version` goes up by one with every change."""
-
-    claim_id: str
-    status: str
-    reviewer: str | None
-    decided_at: str | None
-    note: str | None
-    cited_passage_id: str | None
-    cited_url: str | None
-    cited_text: str | None
-    cited_source_title: str | None
-    version: int
-    signed_off_by: str | None
-    signed_off_at: str | None
-
-
-REVIEW_COLUMNS = tuple(f.name for f in fields(Review))
-
-
-@dataclass(frozen=True)
-class SourceRecord:
-    """A source document's metadata; its text lives in its passages."""
-
-    source_id: str
-    title: str
-    publisher: str | None
-    url: str | None
-    date: str | None
-    file_name: str | None
-    format: str | None
-    added_at: str = ""
 
 
 class Store:
@@ -156,7 +102,7 @@ class Store:
 
     def add_article(self, article: Article, claims: pd.DataFrame) -> Article:
         """Store an article and its extracted claims, each with an unreviewed review."""
-        stamped = Article(**{**_as_dict(article), "added_at": article.added_at or self.now()})
+        stamped = Article(**{**as_dict(article), "added_at": article.added_at or self.now()})
         with self._write() as conn:
             known = conn.execute("SELECT title FROM articles WHERE id = ?", (article.article_id,))
             if (row := known.fetchone()) is not None:
@@ -164,7 +110,7 @@ class Store:
             conn.execute(
                 "INSERT INTO articles (id, title, outlet, published, text, added_by, added_at, "
                 "version_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                tuple(_as_dict(stamped).values()),
+                tuple(as_dict(stamped).values()),
             )
             _insert_claims(conn, records(claims), origin="extractor")
         return stamped
@@ -173,7 +119,7 @@ class Store:
         """Store a claim a reviewer added, with its review and an `added` history row."""
         with self._write() as conn:
             _insert_claims(conn, [dict(row)], origin="reviewer")
-            added = {k: _plain(row.get(k)) for k in CLAIM_COLUMNS}
+            added = {k: plain(row.get(k)) for k in CLAIM_COLUMNS}
             _history(conn, row["claim_id"], self.now(), who, "added", None, "unreviewed",
                      note=note, detail={"claim": added})  # fmt: skip
             return _review(conn, row["claim_id"])
@@ -200,14 +146,14 @@ class Store:
             'ORDER BY a.added_at, a.id, c."start", c."end", c.kind',
             params,
         )
-        return _claim_table([dict(r) for r in rows])
+        return claim_table([dict(r) for r in rows])
 
     def claim(self, claim_id: str) -> dict[str, Any]:
         """One claim row (CLAIM_COLUMNS and origin); `UnknownClaim` if there is none."""
         rows = self._rows("SELECT * FROM claims WHERE claim_id = ?", (claim_id,))
         if not rows:
             raise _unknown_claim(claim_id)
-        return _claim_row(dict(rows[0]))
+        return claim_row(dict(rows[0]))
 
     def review(self, claim_id: str) -> Review:
         """The current review of a claim."""
@@ -290,7 +236,7 @@ class Store:
 
     def add_source(self, source: SourceRecord, passages: pd.DataFrame) -> SourceRecord:
         """Store a source and its passages; the same source again updates it in place."""
-        stamped = SourceRecord(**{**_as_dict(source), "added_at": source.added_at or self.now()})
+        stamped = SourceRecord(**{**as_dict(source), "added_at": source.added_at or self.now()})
         rows = [_passage_params(r) for r in records(passages)]
         with self._write() as conn:
             conn.execute(
@@ -298,7 +244,7 @@ class Store:
                 "added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                 "title = excluded.title, publisher = excluded.publisher, url = excluded.url, "
                 '"date" = excluded."date", file_name = excluded.file_name',
-                tuple(_as_dict(stamped).values()),
+                tuple(as_dict(stamped).values()),
             )
             cols = ", ".join(f'"{c}"' for c in PASSAGE_COLUMNS)
             updates = ", ".join(f'"{c}" = excluded."{c}"' for c in PASSAGE_COLUMNS[1:])
@@ -345,7 +291,7 @@ class Store:
 
     def replace_matches(self, claim_ids: Iterable[str], matches: pd.DataFrame) -> None:
         """Drop the matches of these claims and store the new ones, in one transaction."""
-        params = [tuple(_plain(r[c]) for c in MATCH_COLUMNS) for r in records(matches)]
+        params = [tuple(plain(r[c]) for c in MATCH_COLUMNS) for r in records(matches)]
         with self._write() as conn:
             conn.executemany("DELETE FROM matches WHERE claim_id = ?", [(c,) for c in claim_ids])
             conn.executemany(
@@ -373,34 +319,16 @@ class Store:
 # --- rows <-> values ---------------------------------------------------------------------------
 
 
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """A table's rows as dicts keyed by column name."""
-    return [{str(k): v for k, v in row.items()} for row in frame.to_dict(orient="records")]
-
-
-def _as_dict(record: Article | SourceRecord) -> dict[str, Any]:
-    return {f.name: getattr(record, f.name) for f in fields(record)}
-
-
 def _article(row: sqlite3.Row) -> Article:
     return Article(row["id"], row["title"], row["outlet"], row["published"], row["text"],
                    row["added_by"], row["added_at"], row["version_of"])  # fmt: skip
 
 
-def _plain(value: Any) -> Any:
-    """A cell as a plain Python value: numpy scalars unwrapped, NaN and NA as None."""
-    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
-        value = value.item()
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return None
-    return value
-
-
 def _db_value(column: str, value: Any) -> Any:
     if column in JSON_CLAIM_COLUMNS:
-        plain = _plain(value) if not isinstance(value, (list, tuple)) else list(value)
-        return json.dumps(plain, ensure_ascii=False)
-    return _plain(value)
+        cell = plain(value) if not isinstance(value, (list, tuple)) else list(value)
+        return json.dumps(cell, ensure_ascii=False)
+    return plain(value)
 
 
 def _insert_claims(conn: sqlite3.Connection, rows: list[dict[str, Any]], *, origin: str) -> None:
@@ -416,23 +344,8 @@ def _insert_claims(conn: sqlite3.Connection, rows: list[dict[str, Any]], *, orig
     )
 
 
-def _claim_row(row: dict[str, Any]) -> dict[str, Any]:
-    for col in JSON_CLAIM_COLUMNS:
-        row[col] = json.loads(row[col]) if row[col] is not None else None
-    return row
-
-
-def _claim_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    rows = [_claim_row(r) for r in rows]
-    table = claims_frame(rows)
-    for col in ("origin", *REVIEW_COLUMNS[1:]):
-        table[col] = pd.Series([r.get(col) for r in rows], dtype=object, index=table.index)
-    table["version"] = table["version"].astype("int64")
-    return table
-
-
 def _passage_params(row: Mapping[str, Any]) -> tuple[Any, ...]:
-    values = [_plain(row[c]) if c != "values" else json.dumps(list(row[c] or []),
+    values = [plain(row[c]) if c != "values" else json.dumps(list(row[c] or []),
               ensure_ascii=False) for c in PASSAGE_COLUMNS]  # fmt: skip
     return tuple(values)
 
