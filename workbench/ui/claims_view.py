@@ -1,0 +1,168 @@
+"""The Review page's left half: the article with its claims highlighted, the claim table, its
+filters and the quick bulk marking."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import streamlit as st
+
+from claims.schema import KINDS
+from workbench import review
+from workbench.store import Article
+from workbench.ui import markup, state, widgets
+
+TABLE_COLUMNS = ("status", "kind", "text", "value", "speaker", "reviewer", "signed_off_by")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def article_html(text: str, spans: tuple[tuple[int, int, str, str], ...]) -> str:
+    """The article escaped, every claim marked in its status colour (cached: a long article with
+    a thousand claims is cut at every claim boundary)."""
+    return markup.highlight(text, [markup.Span(*span) for span in spans])
+
+
+def show_article(article: Article, claims: pd.DataFrame) -> None:
+    """The article text, each claim highlighted in its status colour, with the legend above."""
+    widgets.status_legend()
+    spans = tuple(
+        (int(start), int(end), markup.STATUS_COLORS.get(status, "#fde68a"), f"{kind}: {status}")
+        for start, end, status, kind in zip(
+            claims["start"], claims["end"], claims["status"], claims["kind"], strict=True
+        )
+    )
+    with st.container(height=560, border=True):
+        widgets.html(article_html(article.text, spans))
+
+
+def filters(claims: pd.DataFrame) -> pd.DataFrame:
+    """Filter widgets for kind, status and text; the claims that pass them."""
+    kinds = [k for k in KINDS if k in set(claims["kind"])]
+    col_kind, col_status, col_text = st.columns([1, 1, 1])
+    chosen_kinds = col_kind.multiselect(
+        "Kind",
+        kinds,
+        default=[k for k in state.kept(state.FILTER_KINDS, []) if k in kinds],
+        key=state.widget_key(state.FILTER_KINDS),
+        on_change=state.keep_filter,
+        args=(state.FILTER_KINDS,),
+        placeholder="All kinds",
+    )
+    chosen_statuses = col_status.multiselect(
+        "Status",
+        review.STATUSES,
+        default=state.kept(state.FILTER_STATUSES, []),
+        format_func=markup.status_label,
+        key=state.widget_key(state.FILTER_STATUSES),
+        on_change=state.keep_filter,
+        args=(state.FILTER_STATUSES,),
+        placeholder="All statuses",
+    )
+    words = col_text.text_input(
+        "Text contains",
+        value=state.kept(state.FILTER_TEXT, ""),
+        key=state.widget_key(state.FILTER_TEXT),
+        on_change=state.keep_filter,
+        args=(state.FILTER_TEXT,),
+        placeholder="e.g. percent",
+    )
+    return filtered(claims, chosen_kinds, chosen_statuses, words)
+
+
+def filtered(
+    claims: pd.DataFrame, kinds: Sequence[str], statuses: Sequence[str], words: str
+) -> pd.DataFrame:
+    """The claims of the chosen kinds and statuses whose text or sentence holds the words."""
+    keep = pd.Series(True, index=claims.index)
+    if kinds:
+        keep &= claims["kind"].isin(list(kinds))
+    if statuses:
+        keep &= claims["status"].isin(list(statuses))
+    needle = words.strip().casefold()
+    if needle:
+        keep &= claims["text"].str.casefold().str.contains(needle, regex=False)
+    return claims[keep]
+
+
+def claim_table(shown: pd.DataFrame, total: int) -> str | None:
+    """The claim table with single-row selection; the id of the claim whose evidence is open."""
+    st.caption(f"{len(shown)} of {total} claims. Select a row to see its evidence and decide.")
+    view = shown[list(TABLE_COLUMNS)].copy()
+    view["value"] = [_value_text(v) for v in view["value"]]
+    event = st.dataframe(
+        view.style.map(widgets.status_cell_style, subset=["status"]),
+        key=state.claim_table_key(),
+        on_select="rerun",
+        selection_mode="single-row",
+        hide_index=True,
+        height=min(420, 38 + 35 * max(len(view), 1)),
+        column_config={
+            "status": st.column_config.TextColumn("Status"),
+            "kind": st.column_config.TextColumn("Kind"),
+            "text": st.column_config.TextColumn("Claim", width="large"),
+            "value": st.column_config.TextColumn("Value"),
+            "speaker": st.column_config.TextColumn("Speaker"),
+            "reviewer": st.column_config.TextColumn("Reviewer"),
+            "signed_off_by": st.column_config.TextColumn("Signed off by"),
+        },
+    )
+    return state.picked_claim(list(event.selection.rows), shown["claim_id"].tolist())
+
+
+def bulk_marking(shown: pd.DataFrame, selected: str | None) -> None:
+    """Mark the claims shown (or only the selected one) with a status that needs no evidence."""
+    with st.expander("Quick marking", icon=":material/done_all:"):
+        st.caption(
+            "For statuses that need no evidence. Verdicts already given are left alone; "
+            "verified, false and misleading need a decision of their own."
+        )
+        col_status, col_scope = st.columns(2)
+        status = col_status.selectbox(
+            "Mark as", review.BULK_STATUSES, format_func=markup.status_label, key="bulk_status"
+        )
+        scopes = {"shown": f"All {len(shown)} claims in the table"}
+        if selected is not None and selected in set(shown["claim_id"]):
+            scopes["selected"] = "Only the selected claim"
+        scope = col_scope.radio(
+            "Which claims", list(scopes), format_func=scopes.get, key="bulk_scope"
+        )
+        ids = [selected] if scope == "selected" and selected else shown["claim_id"].tolist()
+        versions = dict(zip(shown["claim_id"], (int(v) for v in shown["version"]), strict=True))
+        st.button(
+            f"Mark {len(ids)} claim{'s' if len(ids) != 1 else ''}",
+            key="bulk_mark",
+            disabled=state.reviewer() is None or not ids,
+            on_click=_bulk_mark,
+            args=(ids, status, {cid: versions[cid] for cid in ids}),
+            help=None if state.reviewer() else "Enter your name in the sidebar first.",
+        )
+
+
+def _bulk_mark(ids: list[str], status: str, versions: Mapping[str, int]) -> None:
+    # A callback: `ids` and `versions` are the claims as the table showed them when clicked.
+    ws = widgets.callback_workspace()
+    result = widgets.report_errors(
+        lambda: review.bulk_mark(
+            ws.store, ids, status, reviewer=state.reviewer(), versions=versions
+        )
+    )
+    if result is None:
+        return
+    state.reset_claim_table()
+    parts = [f"Marked {len(result.applied)} claim(s) {markup.STATUS_LABELS[status].lower()}."]
+    if result.skipped:
+        parts.append(f"{len(result.skipped)} left alone (already so, or with a verdict).")
+    if result.conflicts:
+        parts.append(f"{len(result.conflicts)} changed since you loaded them and were not marked.")
+        state.flash("warning", " ".join(parts))
+    else:
+        state.flash("success", " ".join(parts))
+
+
+def _value_text(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, list):
+        return " – ".join(str(v) for v in value)
+    return str(value)

@@ -1,0 +1,73 @@
+"""Articles: add an article (pasted or uploaded) and see how far the review of each has got."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench import pipeline
+from workbench.ui import state, widgets
+
+ARTICLE_TYPES = ["txt", "md", "html", "htm", "docx"]
+
+st.title("Articles")
+ws = widgets.open_workspace()
+widgets.show_flash()
+
+with st.form("add_article", clear_on_submit=False):
+    st.markdown("**Add an article**")
+    st.caption(
+        "Paste the text or upload the file. Its claims are extracted and matched against the "
+        "sources right away; the publication date resolves phrases like “next week”."
+    )
+    pasted = st.text_area("Article text", height=180, placeholder="Paste the article here…")
+    upload = st.file_uploader(
+        "…or upload a file", type=ARTICLE_TYPES, help="Plain text, Markdown, HTML or Word (.docx)."
+    )
+    col_title, col_outlet, col_date = st.columns([3, 2, 1])
+    title = col_title.text_input("Title", placeholder="From the file name when left empty")
+    outlet = col_outlet.text_input("Outlet", placeholder="e.g. The Associated Press")
+    published = col_date.date_input("Published", value=None, format="YYYY-MM-DD")
+    submitted = st.form_submit_button("Add article", type="primary", icon=":material/add:")
+
+if submitted:
+    when = published.isoformat() if published else None
+    with st.spinner("Extracting and matching claims…"), widgets.user_errors("Not added: "):
+        if upload is not None:
+            article = pipeline.add_article_file(
+                ws,
+                upload,
+                title=title or None,
+                outlet=outlet,
+                published=when,
+                added_by=state.reviewer(),
+            )
+        elif pasted.strip():
+            article = pipeline.add_article(
+                ws,
+                pasted,
+                title=title or None,
+                outlet=outlet,
+                published=when,
+                added_by=state.reviewer(),
+            )
+        else:
+            st.warning("Paste the article's text or choose its file first.")
+            st.stop()
+        st.session_state[state.ARTICLE] = article.article_id
+        claims = len(ws.store.claims(article.article_id))
+        st.toast(f"Added “{article.title}”", icon=":material/check_circle:")
+        st.success(f"Added “{article.title}” with {claims} claims. Review it on the Review page.")
+        widgets.page_link("review.py", "Review it now", icon=":material/arrow_forward:")
+
+st.subheader("Articles in this workspace")
+progress = pipeline.status(ws)
+if progress.empty:
+    st.info("No articles yet: add one with the form above.", icon=":material/info:")
+else:
+    st.dataframe(
+        widgets.status_counts_frame(progress),
+        hide_index=True,
+        column_config=widgets.status_column_config(),
+        key="articles_table",
+    )
+    st.caption("Decided: the share of claims with a status other than unreviewed or in progress.")

@@ -1,0 +1,73 @@
+"""Dashboard: where the desk stands. Conflicts first, then claims by status, kind and reviewer."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench.review import DECIDED_STATUSES
+from workbench.ui import charts, widgets
+
+ALL = ""
+
+st.title("Dashboard")
+ws = widgets.open_workspace()
+articles = ws.store.articles()
+if not articles:
+    widgets.empty_state(
+        "No articles yet: add one on the Articles page.", "articles.py", "Add an article"
+    )
+    st.stop()
+
+titles = {a.article_id: a.title for a in articles}
+scope = st.selectbox(
+    "Articles",
+    [ALL, *titles],
+    format_func=lambda a: titles.get(a, "All articles"),
+    key="dashboard_scope",
+)
+claims = ws.store.claims(scope or None)
+matches = ws.store.matches(scope or None)
+small = charts.summary_input(claims, titles)
+
+decided = int(claims["status"].isin(list(DECIDED_STATUSES)).sum())
+found = charts.conflicts(claims, matches, titles)
+col_claims, col_decided, col_conflicts, col_signed = st.columns(4)
+col_claims.metric("Claims", len(claims))
+col_decided.metric("Decided", decided, help="Any status but unreviewed and in progress")
+col_conflicts.metric("Conflicts", len(found), help="Claims whose best passage contradicts them")
+col_signed.metric("Signed off", int(claims["signed_off_by"].notna().sum()))
+
+st.subheader("Conflicts first")
+if found.empty:
+    st.success("No claim is contradicted by its best passage.", icon=":material/check_circle:")
+else:
+    st.caption("Claims whose best passage states a different value; open ones at the top.")
+    st.dataframe(
+        found.style.map(widgets.status_cell_style, subset=["status"]),
+        hide_index=True,
+        key="conflicts_table",
+    )
+
+st.subheader("Claims by status")
+st.altair_chart(charts.status_chart(charts.counts_by(small, "title"), "title", "Per article"))
+col_kind, col_reviewer = st.columns(2)
+with col_kind:
+    st.subheader("By kind")
+    st.altair_chart(charts.status_chart(charts.counts_by(small, "kind"), "kind", "Per kind"))
+with col_reviewer:
+    st.subheader("By reviewer")
+    reviewers = charts.reviewer_table(small)
+    if reviewers.empty:
+        st.info(
+            "No decisions yet: open a claim on the Review page and decide it.",
+            icon=":material/info:",
+        )
+    else:
+        st.altair_chart(
+            charts.status_chart(
+                charts.counts_by(small[small["status"].isin(list(DECIDED_STATUSES))], "reviewer"),
+                "reviewer",
+                "Decisions per reviewer",
+            )
+        )
+        st.dataframe(reviewers, hide_index=True, key="reviewers_table")

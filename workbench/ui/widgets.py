@@ -1,0 +1,173 @@
+"""Rendering helpers shared by the pages: the sidebar, the workspace, messages, colours, tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from claims.errors import ClaimsError
+from claims.index import PassageIndex
+from workbench import pipeline
+from workbench.errors import WorkbenchError
+from workbench.review import STATUSES
+from workbench.ui import markup, state
+
+PAGES_DIR = Path(__file__).resolve().parent / "views"
+# The errors a user can cause or fix: shown with their message, never as a traceback.
+USER_ERRORS = (WorkbenchError, ClaimsError)
+
+
+def sidebar() -> None:
+    """The reviewer's name, asked once for the session, and where the workspace lives."""
+    with st.sidebar:
+        st.text_input(
+            "Your name",
+            key=state.REVIEWER,
+            placeholder="e.g. Ana Lima",
+            help="Every decision is recorded under this name. It is kept for this session.",
+        )
+        if state.reviewer() is None:
+            st.caption("Enter your name to record decisions.")
+        st.caption(f"Workspace: `{pipeline.default_folder()}`")
+
+
+def open_workspace() -> pipeline.Workspace:
+    """The workspace, opened for this run only: a store is never shared between sessions."""
+    try:
+        return pipeline.Workspace.open(pipeline.default_folder())
+    except USER_ERRORS as exc:
+        st.error(f"The workspace cannot be opened: {exc}")
+        st.stop()
+
+
+def callback_workspace() -> pipeline.Workspace:
+    """The workspace for a widget callback (which runs before the page and cannot stop it)."""
+    return pipeline.Workspace.open(pipeline.default_folder())
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A table's rows as dicts keyed by column name."""
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+@st.cache_resource(show_spinner=False)
+def passage_index(folder: str) -> PassageIndex:
+    """The passage index of a workspace, opened once per server: it reloads after each commit."""
+    return PassageIndex.open(Path(folder))
+
+
+@contextmanager
+def user_errors(prefix: str = "") -> Iterator[None]:
+    """Show a library or workbench error as a message beside the form, not a traceback."""
+    try:
+        yield
+    except USER_ERRORS as exc:
+        st.error(f"{prefix}{exc}", icon=":material/error:")
+
+
+def report_errors(action: Callable[[], Any], prefix: str = "") -> Any:
+    """Run `action` in a widget callback; keep its error for the next run instead of raising."""
+    try:
+        return action()
+    except USER_ERRORS as exc:
+        state.flash("error", f"{prefix}{exc}")
+        return None
+
+
+def show_flash() -> None:
+    """The message a callback left for this run: a toast and a line at the top of the page."""
+    message = state.take_flash()
+    if message is None:
+        return
+    kind, text = message
+    if kind == "success":
+        st.toast(text, icon=":material/check_circle:")
+        st.success(text)
+    elif kind == "warning":
+        st.warning(text)
+    else:
+        st.error(text, icon=":material/error:")
+
+
+def page_link(file_name: str, label: str, icon: str | None = None) -> None:
+    """A link to another page of the app."""
+    st.page_link(str(PAGES_DIR / file_name), label=label, icon=icon)
+
+
+def empty_state(message: str, file_name: str, label: str) -> None:
+    """What to do when there is nothing to show yet, with a link to the page that fixes it."""
+    st.info(message, icon=":material/info:")
+    page_link(file_name, label, icon=":material/arrow_forward:")
+
+
+def html(body: str) -> None:
+    """Show HTML built by `markup` (every piece of text in it is already escaped)."""
+    st.markdown(body, unsafe_allow_html=True)
+
+
+def status_legend() -> None:
+    """The status colours, as on the article."""
+    html(markup.legend())
+
+
+def article_picker(articles: list[Any], *, label: str = "Article") -> str | None:
+    """Choose an article by title; the choice is kept across pages."""
+    ids = [a.article_id for a in articles]
+    titles = {a.article_id: a.title for a in articles}
+    chosen = state.kept(state.ARTICLE)
+    index = ids.index(chosen) if chosen in ids else 0
+    picked = st.selectbox(
+        label,
+        ids,
+        index=index,
+        format_func=lambda article_id: titles.get(article_id, article_id),
+        key=state.widget_key(state.ARTICLE),
+        on_change=_article_changed,
+    )
+    st.session_state[state.ARTICLE] = picked
+    return str(picked) if picked is not None else None
+
+
+def _article_changed() -> None:
+    state.keep(state.ARTICLE)
+    state.reset_claim_table()
+    st.session_state[state.SELECTED_CLAIM] = None
+
+
+def status_counts_frame(status_table: pd.DataFrame) -> pd.DataFrame:
+    """Per article: title, claims, decided share and the count of each status, for a table."""
+    table = status_table.copy()
+    open_count = table["unreviewed"] + table["in_progress"]
+    decided = (table["claims"] - open_count).clip(lower=0)
+    table["progress"] = (decided / table["claims"].where(table["claims"] > 0)).fillna(0.0)
+    return table[["title", "published", "claims", "progress", *STATUSES]]
+
+
+def status_column_config() -> dict[str, Any]:
+    """Column set-up for the per-article status tables: a progress bar and readable headers."""
+    config: dict[str, Any] = {
+        "progress": st.column_config.ProgressColumn(
+            "Decided",
+            help="Share of claims with a decision",
+            format="percent",
+            min_value=0.0,
+            max_value=1.0,
+        ),
+        "title": st.column_config.TextColumn("Article"),
+        "published": st.column_config.TextColumn("Published"),
+        "claims": st.column_config.NumberColumn("Claims"),
+    }
+    for status in STATUSES:
+        config[status] = st.column_config.NumberColumn(markup.STATUS_LABELS[status])
+    return config
+
+
+def status_cell_style(status: Any) -> str:
+    """CSS for a status cell, in the status's colour (pandas Styler)."""
+    color = markup.STATUS_COLORS.get(str(status))
+    return f"background-color: {color}" if color else ""
