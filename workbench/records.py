@@ -128,3 +128,19 @@ def claim_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
         table[col] = pd.Series([r.get(col) for r in rows], dtype=object, index=table.index)
     table["version"] = table["version"].astype("int64")
     return table
+
+
+def frame(
+    rows: list[dict[str, Any]],
+    columns: tuple[str, ...],
+    *,
+    ints: tuple[str, ...] = (),
+    floats: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """A table of object columns (None stays None, never NaN), but for the numeric ones named."""
+    table = pd.DataFrame(rows, columns=list(columns), dtype=object)
+    for col in ints:
+        table[col] = table[col].astype("int64")
+    for col in floats:
+        table[col] = table[col].astype("float64")
+    return table

@@ -46,6 +46,7 @@ from workbench.records import (
     as_dict,
     claim_row,
     claim_table,
+    frame,
     plain,
     records,
     utc_now,
@@ -173,7 +174,7 @@ class Store:
         rows = [dict(r) for r in self._rows(sql + " ORDER BY h.id", params)]
         for row in rows:
             row["detail"] = json.loads(row["detail"])
-        return pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
+        return frame(rows, HISTORY_COLUMNS, ints=("id",))
 
     def status_counts(self) -> pd.DataFrame:
         """Per article and status, the number of claims (statuses with none are left out)."""
@@ -182,8 +183,8 @@ class Store:
             "JOIN claims c ON c.article_id = a.id JOIN reviews r USING (claim_id) "
             "GROUP BY a.id, r.status ORDER BY a.added_at, a.id, r.status"
         )
-        return pd.DataFrame([dict(r) for r in rows], columns=["article_id", "title", "status",
-                                                               "claims"])  # fmt: skip
+        return frame([dict(r) for r in rows], ("article_id", "title", "status", "claims"),
+                     ints=("claims",))  # fmt: skip
 
     # --- changes to a claim's review -----------------------------------------------------------
 
@@ -261,9 +262,8 @@ class Store:
         Decisions that cite its passages keep their copies of the text and title.
         """
         with self._write() as conn:
-            count = conn.execute(
-                "SELECT COUNT(*) FROM passages WHERE source_id = ?", (source_id,)
-            ).fetchone()[0]
+            sql = "SELECT COUNT(*) FROM passages WHERE source_id = ?"
+            count = conn.execute(sql, (source_id,)).fetchone()[0]
             if conn.execute("DELETE FROM sources WHERE id = ?", (source_id,)).rowcount == 0:
                 raise UnknownSource(f"no source {source_id!r} in this workspace; see the list "
                                     "of sources for the ids")  # fmt: skip
@@ -276,7 +276,7 @@ class Store:
             "s.format, s.added_at, COUNT(p.passage_id) AS passages FROM sources s "
             "LEFT JOIN passages p ON p.source_id = s.id GROUP BY s.id ORDER BY s.added_at, s.id"
         )
-        return pd.DataFrame([dict(r) for r in rows], columns=[*SOURCE_COLUMNS, "passages"])
+        return frame([dict(r) for r in rows], (*SOURCE_COLUMNS, "passages"), ints=("passages",))
 
     def passages(self, source_id: str | None = None) -> pd.DataFrame:
         """The passage table of one source or of all, in source and text order."""
@@ -312,8 +312,9 @@ class Store:
         elif article_id is not None:
             sql, params = sql + " WHERE c.article_id = ?", [article_id]
         rows = self._rows(sql + ' ORDER BY c.article_id, c."start", m.claim_id, m.rank', params)
-        return pd.DataFrame([dict(r) for r in rows],
-                            columns=[*MATCH_COLUMNS, "title", "publisher", "url"])  # fmt: skip
+        columns = (*MATCH_COLUMNS, "title", "publisher", "url")
+        ints = ("rank", "evidence_start", "evidence_end")
+        return frame([dict(r) for r in rows], columns, ints=ints, floats=("score",))
 
 
 # --- rows <-> values ---------------------------------------------------------------------------

@@ -1,0 +1,133 @@
+"""The workspace export: golden files of the demo, neutralized formulas, the same rows everywhere.
+
+The golden files in tests/golden/ are compared byte for byte. After a deliberate change to the
+extractor, the matcher or the export, rewrite them with UPDATE_GOLDEN=1 and review the diff.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from workspaces import claim_by_text
+
+from workbench import pipeline, review
+from workbench.errors import UnknownArticle
+from workbench.export import EXPORT_COLUMNS, export_bytes, export_file_name, export_rows
+from workbench.pipeline import Workspace, add_article
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+SEED_ID = "000_c76c75e25c87b28b"
+
+
+def review_the_demo(ws: Workspace) -> None:
+    """A fixed set of decisions, a sign-off, a bulk mark, a correction and an added claim."""
+    store = ws.store
+    share = str(claim_by_text(ws, "about 97%").claim_id)
+    table = str(store.matches(claim_id=share).iloc[0]["passage_id"])
+    r = review.decide(store, share, "verified", reviewer="Ann Editor", expected_version=0,
+                      passage_id=table, note="The 2023 trade table says 96.7%.")  # fmt: skip
+    review.sign_off(store, share, reviewer="Ben Desk", expected_version=r.version)
+    quote = claim_by_text(ws, "I loved it. Remember when I walked across the line and everyone "
+                          "went crazy.")  # fmt: skip
+    transcript = str(store.matches(claim_id=quote.claim_id).iloc[0]["passage_id"])
+    review.decide(store, str(quote.claim_id), "misleading", reviewer="Ben Desk",
+                  expected_version=0, passage_id=transcript,
+                  note="The transcript says “everybody”.")  # fmt: skip
+    leaders = str(claim_by_text(ws, "26 foreign leaders").claim_id)
+    review.decide(store, leaders, "verified", reviewer="Ann Editor", expected_version=0,
+                  url="https://example.org/xinhua-parade")  # fmt: skip
+    late = str(claim_by_text(ws, "in late 2011").claim_id)
+    review.decide(store, late, "unverifiable", reviewer="Ann Editor", expected_version=0,
+                  note="No source gives the month.")  # fmt: skip
+    observers = str(claim_by_text(ws, "many observers say").claim_id)
+    review.bulk_mark(store, [observers], "not_a_claim", reviewer="Ben Desk")
+    russia = str(claim_by_text(ws, "1.2%").claim_id)
+    pipeline.correct_claim(ws, russia, {"subject": "North Korea’s external trade with Russia"},
+                           reviewer="Ann Editor", expected_version=0)  # fmt: skip
+    pipeline.add_missed_claim(ws, SEED_ID, "China has long been North Korea’s biggest trading "
+                              "partner", kind="statement", reviewer="Ann Editor")  # fmt: skip
+
+
+def check_golden(name: str, data: bytes) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_bytes(data)
+    assert path.is_file(), f"{path} is missing: write it with UPDATE_GOLDEN=1"
+    assert data == path.read_bytes(), f"{name} differs from {path}; see the module docstring"
+
+
+def test_demo_csv_matches_the_golden_file(demo_ws: Workspace) -> None:
+    review_the_demo(demo_ws)
+    check_golden("demo-export.csv", export_bytes(demo_ws, "csv"))
+
+
+def test_demo_claimreview_matches_the_golden_file(demo_ws: Workspace) -> None:
+    review_the_demo(demo_ws)
+    data = export_bytes(demo_ws, "claimreview", article_id=SEED_ID)
+    check_golden("demo-claimreview.json", data)
+    reviews = json.loads(data)
+    assert {r["reviewRating"]["alternateName"] for r in reviews} == {
+        "verified", "misleading", "unverifiable"}  # fmt: skip
+    share = next(r for r in reviews if r["claimReviewed"] == "about 97%")
+    assert share["@type"] == "ClaimReview" and share["author"]["name"] == "Ann Editor"
+    assert share["itemReviewed"]["appearance"]["headline"].startswith("Kim Jong Un")
+    assert share["datePublished"] == "2025-09-02"
+
+
+def test_rows_carry_reviews_evidence_sign_off_and_corrections(demo_ws: Workspace) -> None:
+    review_the_demo(demo_ws)
+    rows = export_rows(demo_ws, SEED_ID)
+    assert tuple(rows.columns) == EXPORT_COLUMNS
+    assert rows["start"].tolist() == sorted(rows["start"])  # ordered as in the article
+    share = rows[rows["text"] == "about 97%"].iloc[0]
+    assert (share["status"], share["reviewer"], share["signed_off_by"]) == (
+        "verified", "Ann Editor", "Ben Desk")  # fmt: skip
+    assert share["agreement"] == "agrees" and "96.7" in share["cited_passage"]
+    assert share["cited_source_title"] and share["history_entries"] == 2
+    russia = rows[rows["text"] == "1.2%"].iloc[0]
+    assert russia["corrections"].startswith("subject: ")
+    added = rows[rows["kind"] == "statement"].iloc[0]
+    assert added["corrections"] == "added by Ann Editor" and added["status"] == "unreviewed"
+
+
+def test_jsonl_and_csv_hold_the_same_rows(demo_ws: Workspace) -> None:
+    review_the_demo(demo_ws)
+    lines = export_bytes(demo_ws, "jsonl").decode("utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    table = list(csv.DictReader(io.StringIO(export_bytes(demo_ws, "csv").decode("utf-8"))))
+    assert [r["claim_id"] for r in records] == [r["claim_id"] for r in table]
+    share = next(r for r in records if r["text"] == "about 97%")
+    assert share["value"] == 0.97 and share["history_entries"] == 2
+
+
+def test_bom_file_names_and_unknown_articles(demo_ws: Workspace) -> None:
+    assert export_bytes(demo_ws, "csv", bom=True).startswith(b"\xef\xbb\xbfarticle_title,")
+    assert export_file_name("csv", SEED_ID) == f"claims-{SEED_ID}.csv"
+    assert export_file_name("claimreview") == "claims.claimreview.json"
+    with pytest.raises(UnknownArticle, match="workbench status"):
+        export_bytes(demo_ws, "csv", article_id="nope")
+    with pytest.raises(ValueError, match="csv, jsonl, claimreview"):
+        export_bytes(demo_ws, "xlsx")
+
+
+def test_a_formula_in_an_article_is_inert_text_in_the_csv(tmp_path: Path) -> None:
+    ws = Workspace.open(tmp_path / "ws")
+    text = 'The minister said "=HYPERLINK(1)" cost 5% more. Sales fell 3% in May.\n'
+    article = add_article(ws, text, title="=cmd|' /C calc'!A0", published="2025-06-01")
+    claim = str(claim_by_text(ws, "3%").claim_id)
+    review.decide(ws.store, claim, "unverifiable", reviewer="@admin", expected_version=0,
+                  note="+1 call back")  # fmt: skip
+    pipeline.correct_claim(ws, claim, {"value": -0.03}, reviewer="Ann", expected_version=1)
+    rows = list(csv.reader(io.StringIO(export_bytes(ws, "csv", article_id=article.article_id)
+                                       .decode("utf-8"))))  # fmt: skip
+    cells = [cell for row in rows[1:] for cell in row]
+    assert "'=HYPERLINK(1)" in cells and "'=cmd|' /C calc'!A0" in cells
+    assert "'@admin" in cells and "'+1 call back" in cells
+    assert "-0.03" in cells  # a plain number stays a number
+    dangerous = [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r") and c != "-0.03"]
+    assert not dangerous

@@ -1,0 +1,137 @@
+"""The review store on a real SQLite file: migrations, transitions, history, conflicts."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from workspaces import claim_by_text, ticking_clock
+
+from workbench import review
+from workbench.errors import ConflictError, InvalidTransition, SchemaVersionError, UnknownClaim
+from workbench.migrations import LATEST, MIGRATIONS, migrate
+from workbench.pipeline import Workspace
+from workbench.store import Store
+
+TABLES = {"articles", "claims", "sources", "passages", "matches", "reviews", "history"}
+
+
+def raw(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, isolation_level=None)
+
+
+def test_migrations_build_every_table_from_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "workbench.sqlite3"
+    path.touch()
+    store = Store(path)
+    assert store.schema_version == LATEST == MIGRATIONS[-1].version
+    with raw(path) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert names >= TABLES
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert not conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall()
+
+
+def test_reopening_keeps_the_data_and_applies_nothing_twice(ws: Workspace) -> None:
+    before = ws.store.claims()
+    again = Workspace.open(ws.folder)
+    assert again.store.schema_version == LATEST
+    assert again.store.claims()["claim_id"].tolist() == before["claim_id"].tolist()
+    with raw(ws.store.path) as conn:
+        assert migrate(conn) == LATEST
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "workbench.sqlite3"
+    with raw(path) as conn:
+        conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    with pytest.raises(SchemaVersionError, match="upgrade"):
+        Store(path)
+
+
+def test_foreign_keys_are_on_in_every_connection(ws: Workspace) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        ws.store.replace_matches(["no-such-claim"], ws.store.matches().assign(claim_id="nope"))
+
+
+def test_new_claims_start_unreviewed_at_version_zero(ws: Workspace) -> None:
+    claims = ws.store.claims()
+    assert len(claims) >= 3
+    assert set(claims["status"]) == {"unreviewed"} and set(claims["version"]) == {0}
+    assert set(claims["origin"]) == {"extractor"}
+    assert ws.store.history().empty  # extraction is not a reviewer's change
+
+
+def test_transitions(ws: Workspace) -> None:
+    claim = claim_by_text(ws, "12%")
+    store, cid = ws.store, str(claim.claim_id)
+    r = review.decide(store, cid, "in_progress", reviewer="Ann", expected_version=0)
+    r = review.decide(store, cid, "unverifiable", reviewer="Ann", expected_version=r.version)
+    with pytest.raises(InvalidTransition, match="in_progress"):
+        review.decide(store, cid, "unreviewed", reviewer="Ann", expected_version=r.version)
+    with pytest.raises(InvalidTransition, match="unknown status"):
+        review.decide(store, cid, "dubious", reviewer="Ann", expected_version=r.version)
+    r = review.decide(store, cid, "in_progress", reviewer="Ben", expected_version=r.version)
+    assert (r.status, r.reviewer, r.version) == ("in_progress", "Ben", 3)
+    assert "unreviewed" not in review.allowed_statuses("verified")
+    assert "unreviewed" in review.allowed_statuses("in_progress")
+
+
+def test_history_is_complete_and_append_only(ws: Workspace) -> None:
+    store = ws.store
+    claim = claim_by_text(ws, "12%")
+    cid = str(claim.claim_id)
+    passage = str(store.matches(claim_id=cid).iloc[0]["passage_id"])
+    r = review.decide(store, cid, "in_progress", reviewer="Ann", expected_version=0)
+    first = store.history(cid).to_dict(orient="records")
+    r = review.decide(store, cid, "verified", reviewer="Ann", expected_version=r.version,
+                      note="ministry figures", passage_id=passage)  # fmt: skip
+    r = review.sign_off(store, cid, reviewer="Ben", expected_version=r.version)
+    r = review.decide(store, cid, "false", reviewer="Cat", expected_version=r.version,
+                      url="https://example.org/errata")  # fmt: skip
+    history = store.history(cid)
+    assert history.to_dict(orient="records")[:1] == first  # earlier rows are never rewritten
+    assert history["action"].tolist() == ["decided", "decided", "signed_off", "decided"]
+    assert history["from_status"].tolist() == ["unreviewed", "in_progress", "verified", "verified"]
+    assert history["to_status"].tolist() == ["in_progress", "verified", "verified", "false"]
+    assert history["who"].tolist() == ["Ann", "Ann", "Ben", "Cat"]
+    assert history["id"].is_monotonic_increasing
+    verified = history.iloc[1]
+    assert verified["note"] == "ministry figures" and verified["cited_passage_id"] == passage
+    assert "12 per cent" in verified["cited_text"] and verified["cited_source_title"]
+    assert history.iloc[3]["detail"] == {"cleared_sign_off": "Ben"}
+    assert r.version == len(history) == 4
+
+
+def test_timestamps_come_from_the_clock(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db.sqlite3", clock=ticking_clock())
+    assert store.now() == "2025-09-01T09:00:00Z"
+    assert store.now() == "2025-09-01T09:01:00Z"
+
+
+def test_a_stale_version_is_refused_with_the_current_state(ws: Workspace) -> None:
+    cid = str(claim_by_text(ws, "12%").claim_id)
+    review.decide(ws.store, cid, "in_progress", reviewer="Ann", expected_version=0)
+    with pytest.raises(ConflictError, match="changed since you loaded it") as caught:
+        review.decide(ws.store, cid, "not_a_claim", reviewer="Ben", expected_version=0)
+    assert caught.value.current.status == "in_progress"
+    assert caught.value.current.reviewer == "Ann" and caught.value.current.version == 1
+    with pytest.raises(ConflictError):  # the store checks too, whatever the caller did
+        ws.store.record_decision(cid, "not_a_claim", expected_version=0, reviewer="Ben",
+                                 note=None, citation=None)  # fmt: skip
+    assert len(ws.store.history(cid)) == 1
+
+
+def test_unknown_claims_say_so(ws: Workspace) -> None:
+    with pytest.raises(UnknownClaim, match="no claim"):
+        review.decide(ws.store, "nope", "in_progress", reviewer="Ann", expected_version=0)
+
+
+def test_status_counts(ws: Workspace) -> None:
+    cid = str(claim_by_text(ws, "12%").claim_id)
+    review.decide(ws.store, cid, "not_a_claim", reviewer="Ann", expected_version=0)
+    counts = ws.store.status_counts()
+    by_status = dict(zip(counts["status"], counts["claims"], strict=True))
+    assert by_status["not_a_claim"] == 1
+    assert sum(by_status.values()) == len(ws.store.claims())
