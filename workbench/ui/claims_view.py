@@ -10,7 +10,7 @@ import streamlit as st
 
 from claims.schema import KINDS
 from workbench import review
-from workbench.store import Article
+from workbench.records import Article
 from workbench.ui import markup, state, widgets
 
 TABLE_COLUMNS = ("status", "kind", "text", "value", "speaker", "reviewer", "signed_off_by")
@@ -118,33 +118,37 @@ def bulk_marking(shown: pd.DataFrame, selected: str | None) -> None:
             "verified, false and misleading need a decision of their own."
         )
         col_status, col_scope = st.columns(2)
-        status = col_status.selectbox(
-            "Mark as", review.BULK_STATUSES, format_func=markup.status_label, key="bulk_status"
+        col_status.selectbox(
+            "Mark as", review.BULK_STATUSES, format_func=markup.status_label, key=state.BULK_STATUS
         )
         scopes = {"shown": f"All {len(shown)} claims in the table"}
         if selected is not None and selected in set(shown["claim_id"]):
             scopes["selected"] = "Only the selected claim"
         scope = col_scope.radio(
-            "Which claims", list(scopes), format_func=scopes.get, key="bulk_scope"
+            "Which claims", list(scopes), format_func=scopes.get, key=state.BULK_SCOPE
         )
-        ids = [selected] if scope == "selected" and selected else shown["claim_id"].tolist()
+        count = 1 if scope == "selected" else len(shown)
         versions = dict(zip(shown["claim_id"], (int(v) for v in shown["version"]), strict=True))
         st.button(
-            f"Mark {len(ids)} claim{'s' if len(ids) != 1 else ''}",
-            key="bulk_mark",
-            disabled=state.reviewer() is None or not ids,
+            f"Mark {count} claim{'s' if count != 1 else ''}",
+            key=state.BULK_BUTTON,
+            disabled=state.reviewer() is None or not count,
             on_click=_bulk_mark,
-            args=(ids, status, {cid: versions[cid] for cid in ids}),
+            args=(selected, versions),
             help=None if state.reviewer() else "Enter your name in the sidebar first.",
         )
 
 
-def _bulk_mark(ids: list[str], status: str, versions: Mapping[str, int]) -> None:
-    # A callback: `ids` and `versions` are the claims as the table showed them when clicked.
+def _bulk_mark(selected: str | None, versions: Mapping[str, int]) -> None:
+    # A callback: `versions` are the claims as the table showed them when the button was
+    # clicked; the status and the scope are read as they are now.
+    status = str(st.session_state.get(state.BULK_STATUS))
+    scope = st.session_state.get(state.BULK_SCOPE)
+    ids = [selected] if scope == "selected" and selected and selected in versions else [*versions]
     ws = widgets.callback_workspace()
     result = widgets.report_errors(
         lambda: review.bulk_mark(
-            ws.store, ids, status, reviewer=state.reviewer(), versions=versions
+            ws.store, ids, status, reviewer=state.reviewer(), versions={c: versions[c] for c in ids}
         )
     )
     if result is None:

@@ -12,7 +12,7 @@ import streamlit as st
 from claims.schema import KINDS
 from workbench import pipeline, review
 from workbench.errors import ConflictError
-from workbench.store import Review
+from workbench.records import Review
 from workbench.ui import state, widgets
 
 FIELDS = ("kind", "value", "speaker", "subject")
@@ -27,16 +27,26 @@ def correction_form(claim: Mapping[str, Any], current: Review) -> None:
         st.form(f"correct_{claim_id}", border=False),
     ):
         kind_index = KINDS.index(claim["kind"]) if claim["kind"] in KINDS else 0
-        st.selectbox("Kind", KINDS, index=kind_index, key=f"fix_kind_{claim_id}")
+        st.selectbox("Kind", KINDS, index=kind_index, key=state.claim_key(state.FIX_KIND, claim_id))
         st.text_input(
             "Value",
             value=value_text(claim.get("value")),
-            key=f"fix_value_{claim_id}",
+            key=state.claim_key(state.FIX_VALUE, claim_id),
             help="A number, a date, [low, high] for a range, or text.",
         )
-        st.text_input("Speaker", value=claim.get("speaker") or "", key=f"fix_speaker_{claim_id}")
-        st.text_input("Subject", value=claim.get("subject") or "", key=f"fix_subject_{claim_id}")
-        st.text_input("Note", key=f"fix_note_{claim_id}", placeholder="What was wrong")
+        st.text_input(
+            "Speaker",
+            value=claim.get("speaker") or "",
+            key=state.claim_key(state.FIX_SPEAKER, claim_id),
+        )
+        st.text_input(
+            "Subject",
+            value=claim.get("subject") or "",
+            key=state.claim_key(state.FIX_SUBJECT, claim_id),
+        )
+        st.text_input(
+            "Note", key=state.claim_key(state.FIX_NOTE, claim_id), placeholder="What was wrong"
+        )
         st.form_submit_button(
             "Save correction",
             disabled=name is None,
@@ -49,10 +59,12 @@ def correction_form(claim: Mapping[str, Any], current: Review) -> None:
 def _correct(claim: dict[str, Any], version: int) -> None:
     claim_id = str(claim["claim_id"])
     typed = {
-        "kind": st.session_state.get(f"fix_kind_{claim_id}"),
-        "value": review.parse_value(st.session_state.get(f"fix_value_{claim_id}")),
-        "speaker": _text(st.session_state.get(f"fix_speaker_{claim_id}")),
-        "subject": _text(st.session_state.get(f"fix_subject_{claim_id}")),
+        "kind": st.session_state.get(state.claim_key(state.FIX_KIND, claim_id)),
+        "value": review.parse_value(
+            st.session_state.get(state.claim_key(state.FIX_VALUE, claim_id))
+        ),
+        "speaker": _text(st.session_state.get(state.claim_key(state.FIX_SPEAKER, claim_id))),
+        "subject": _text(st.session_state.get(state.claim_key(state.FIX_SUBJECT, claim_id))),
     }
     changes = {k: v for k, v in typed.items() if v != claim.get(k)}
     if not changes:
@@ -65,7 +77,7 @@ def _correct(claim: dict[str, Any], version: int) -> None:
             changes,
             reviewer=state.reviewer(),
             expected_version=version,
-            note=st.session_state.get(f"fix_note_{claim_id}"),
+            note=st.session_state.get(state.claim_key(state.FIX_NOTE, claim_id)),
         )
     except ConflictError as conflict:
         st.session_state[state.CONFLICT] = {"claim_id": claim_id, "current": conflict.current}
@@ -85,7 +97,7 @@ def add_claim_form(article_id: str) -> None:
     ):
         st.text_input(
             "Exact words",
-            key="add_words",
+            key=state.ADD_WORDS,
             help="Copy them from the article, with their punctuation.",
         )
         col_occurrence, col_kind = st.columns(2)
@@ -94,10 +106,10 @@ def add_claim_form(article_id: str) -> None:
             min_value=1,
             value=1,
             step=1,
-            key="add_occurrence",
+            key=state.ADD_OCCURRENCE,
             help="When the words appear more than once: 1 for the first, 2 for the second…",
         )
-        col_kind.selectbox("Kind", KINDS, key="add_kind")
+        col_kind.selectbox("Kind", KINDS, key=state.ADD_KIND)
         st.form_submit_button(
             "Add claim",
             disabled=name is None,
@@ -108,15 +120,15 @@ def add_claim_form(article_id: str) -> None:
 
 
 def _add_claim(article_id: str) -> None:
-    words = str(st.session_state.get("add_words") or "")
+    words = str(st.session_state.get(state.ADD_WORDS) or "")
     added = widgets.report_errors(
         lambda: pipeline.add_missed_claim(
             widgets.callback_workspace(),
             article_id,
             words,
-            kind=str(st.session_state.get("add_kind")),
+            kind=str(st.session_state.get(state.ADD_KIND)),
             reviewer=state.reviewer(),
-            occurrence=int(st.session_state.get("add_occurrence") or 1),
+            occurrence=int(st.session_state.get(state.ADD_OCCURRENCE) or 1),
         ),
         prefix="Not added: ",
     )

@@ -17,7 +17,7 @@ import streamlit as st
 from workbench import review
 from workbench.errors import ConflictError
 from workbench.pipeline import Workspace
-from workbench.store import Review
+from workbench.records import Review
 from workbench.ui import markup, state, widgets
 
 NO_CITATION = ""
@@ -31,13 +31,7 @@ HISTORY_COLUMNS = (
     "cited_source_title",
     "cited_url",
 )
-# Widget keys of the decision form, one set a claim so that a half-filled form stays with it.
-FORM_STATUS, FORM_NOTE, FORM_CITE, FORM_URL = "decision_status", "decision_note", "cite", "url"
-
-
-def form_key(name: str, claim_id: str) -> str:
-    """The widget key of a decision-form field for this claim."""
-    return f"{name}_{claim_id}"
+SAVE_LABEL = "Save decision"
 
 
 def claim_header(claim: Mapping[str, Any], current: Review) -> None:
@@ -127,13 +121,13 @@ def decision_form(claim_id: str, current: Review, matches: pd.DataFrame) -> None
             options,
             index=None,
             format_func=markup.status_label,
-            key=form_key(FORM_STATUS, claim_id),
+            key=state.claim_key(state.DECISION_STATUS, claim_id),
             placeholder="Choose a status",
             help="Verified, false and misleading need evidence: a passage or a URL.",
         )
         st.text_area(
             "Note",
-            key=form_key(FORM_NOTE, claim_id),
+            key=state.claim_key(state.DECISION_NOTE, claim_id),
             height=80,
             placeholder="Why, in a sentence or two",
         )
@@ -141,12 +135,14 @@ def decision_form(claim_id: str, current: Review, matches: pd.DataFrame) -> None
             "Cite this passage",
             cite_ids,
             format_func=labels.get,
-            key=form_key(FORM_CITE, claim_id),
+            key=state.claim_key(state.DECISION_CITE, claim_id),
             horizontal=False,
         )
-        st.text_input("…or a URL", key=form_key(FORM_URL, claim_id), placeholder="https://")
+        st.text_input(
+            "…or a URL", key=state.claim_key(state.DECISION_URL, claim_id), placeholder="https://"
+        )
         st.form_submit_button(
-            "Save decision",
+            SAVE_LABEL,
             type="primary",
             disabled=name is None,
             on_click=_decide,
@@ -158,11 +154,11 @@ def decision_form(claim_id: str, current: Review, matches: pd.DataFrame) -> None
 
 
 def _decide(claim_id: str, version: int) -> None:
-    status = st.session_state.get(form_key(FORM_STATUS, claim_id))
+    status = st.session_state.get(state.claim_key(state.DECISION_STATUS, claim_id))
     if status is None:
         state.flash("error", "Choose a status for the claim first.")
         return
-    cited = st.session_state.get(form_key(FORM_CITE, claim_id)) or None
+    cited = st.session_state.get(state.claim_key(state.DECISION_CITE, claim_id)) or None
     _change(
         claim_id,
         lambda ws: review.decide(
@@ -171,9 +167,9 @@ def _decide(claim_id: str, version: int) -> None:
             str(status),
             reviewer=state.reviewer(),
             expected_version=version,
-            note=st.session_state.get(form_key(FORM_NOTE, claim_id)),
+            note=st.session_state.get(state.claim_key(state.DECISION_NOTE, claim_id)),
             passage_id=cited,
-            url=st.session_state.get(form_key(FORM_URL, claim_id)),
+            url=st.session_state.get(state.claim_key(state.DECISION_URL, claim_id)),
         ),
         f"Saved: marked {markup.STATUS_LABELS[str(status)].lower()}.",
     )
@@ -198,7 +194,7 @@ def sign_off(claim_id: str, current: Review) -> None:
     )
     st.button(
         "Sign off this decision",
-        key=f"sign_off_{claim_id}",
+        key=state.claim_key(state.SIGN_OFF, claim_id),
         icon=":material/verified_user:",
         disabled=name is None or same,
         help=reason,
@@ -223,7 +219,7 @@ def history(ws: Workspace, claim_id: str) -> None:
     if rows.empty:
         st.caption("No changes yet.")
         return
-    st.dataframe(rows[list(HISTORY_COLUMNS)], hide_index=True, key=f"history_{claim_id}")
+    st.dataframe(rows[list(HISTORY_COLUMNS)], hide_index=True)
 
 
 def _change(claim_id: str, action: Callable[[Workspace], Review], success: str) -> None:

@@ -23,8 +23,23 @@ LAST_PICK = "claim_table_last_pick"  # (table key, selected rows) seen at the pr
 SELECTED_CLAIM = "selected_claim"  # the claim whose evidence is open
 CONFLICT = "conflict"  # the claim a decision lost a race on, and its new state
 FLASH = "flash"  # a message to show once after a rerun (decision saved, conflict...)
+BULK_STATUS, BULK_SCOPE, BULK_BUTTON = "bulk_status", "bulk_scope", "bulk_mark"
+ADD_WORDS, ADD_OCCURRENCE, ADD_KIND = "add_words", "add_occurrence", "add_kind"
 SEARCH_QUERY = "passage_search"
-EXPORT_ARTICLE = "export_article"
+DASHBOARD_SCOPE = "dashboard_scope"
+EXPORT_ARTICLE, EXPORT_FORMAT, EXPORT_BOM = "export_article", "export_format", "export_bom"
+EXPORT_DOWNLOAD = "export_download"
+# Widgets of one claim: a prefix and the claim's id, so a half-filled form stays with its claim.
+DECISION_STATUS, DECISION_NOTE = "decision_status_", "decision_note_"
+DECISION_CITE, DECISION_URL = "decision_cite_", "decision_url_"
+SIGN_OFF = "sign_off_"
+FIX_KIND, FIX_VALUE, FIX_SPEAKER = "fix_kind_", "fix_value_", "fix_speaker_"
+FIX_SUBJECT, FIX_NOTE = "fix_subject_", "fix_note_"
+
+
+def claim_key(prefix: str, claim_id: str) -> str:
+    """The key of a widget that belongs to one claim."""
+    return prefix + claim_id
 
 
 def widget_key(key: str) -> str:
@@ -56,7 +71,12 @@ def reviewer() -> str | None:
 
 def claim_table_key() -> str:
     """The claim table's widget key; a new generation starts with no row selected."""
-    return f"claim_table_{st.session_state.get(TABLE_GENERATION, 0)}"
+    return table_key_for(int(st.session_state.get(TABLE_GENERATION, 0)))
+
+
+def table_key_for(generation: int) -> str:
+    """The claim table's widget key in a given generation."""
+    return f"claim_table_{generation}"
 
 
 def reset_claim_table() -> None:

@@ -68,6 +68,5 @@ else:
         widgets.status_counts_frame(progress),
         hide_index=True,
         column_config=widgets.status_column_config(),
-        key="articles_table",
     )
     st.caption("Decided: the share of claims with a status other than unreviewed or in progress.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.review import DECIDED_STATUSES
-from workbench.ui import charts, widgets
+from workbench.ui import charts, state, widgets
 
 ALL = ""
 
@@ -23,7 +23,7 @@ scope = st.selectbox(
     "Articles",
     [ALL, *titles],
     format_func=lambda a: titles.get(a, "All articles"),
-    key="dashboard_scope",
+    key=state.DASHBOARD_SCOPE,
 )
 claims = ws.store.claims(scope or None)
 matches = ws.store.matches(scope or None)
@@ -45,7 +45,6 @@ else:
     st.dataframe(
         found.style.map(widgets.status_cell_style, subset=["status"]),
         hide_index=True,
-        key="conflicts_table",
     )
 
 st.subheader("Claims by status")
@@ -70,4 +69,4 @@ with col_reviewer:
                 "Decisions per reviewer",
             )
         )
-        st.dataframe(reviewers, hide_index=True, key="reviewers_table")
+        st.dataframe(reviewers, hide_index=True)

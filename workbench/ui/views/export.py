@@ -36,12 +36,12 @@ article_id = (
     or None
 )
 fmt = col_format.radio(
-    "Format", export.EXPORT_FORMATS, format_func=FORMAT_LABELS.get, key="export_format"
+    "Format", export.EXPORT_FORMATS, format_func=FORMAT_LABELS.get, key=state.EXPORT_FORMAT
 )
 bom = False
 if fmt == "csv":
     bom = st.checkbox(
-        "Start with a byte-order mark (Excel on Windows reads UTF-8 then)", key="export_bom"
+        "Start with a byte-order mark (Excel on Windows reads UTF-8 then)", key=state.EXPORT_BOM
     )
 
 with widgets.user_errors("Cannot export: "):
@@ -53,7 +53,7 @@ with widgets.user_errors("Cannot export: "):
         mime=export.MIME_TYPES[fmt],
         type="primary",
         icon=":material/download:",
-        key="export_download",
+        key=state.EXPORT_DOWNLOAD,
     )
     st.caption(
         "One row per claim, in article order: the claim, its status, reviewer, note, cited "
@@ -63,4 +63,4 @@ with widgets.user_errors("Cannot export: "):
     st.subheader("Preview")
     rows = export.export_rows(ws, article_id)
     # Every cell as the CSV writes it: ranges as JSON, missing values empty.
-    st.dataframe(rows.map(export.cell_text), hide_index=True, key="export_preview")
+    st.dataframe(rows.map(export.cell_text), hide_index=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench import pipeline
-from workbench.ui import markup, widgets
+from workbench.ui import markup, state, widgets
 
 SOURCE_TYPES = ["txt", "md", "html", "htm", "docx", "pdf", "csv"]
 
@@ -49,7 +49,6 @@ else:
     st.dataframe(
         sources[["title", "publisher", "date", "file_name", "format", "passages", "url"]],
         hide_index=True,
-        key="sources_table",
         column_config={
             "title": st.column_config.TextColumn("Title", width="large"),
             "file_name": st.column_config.TextColumn("File"),
@@ -60,7 +59,7 @@ else:
 
 st.subheader("Search the passages")
 query = st.text_input(
-    "Words to look for", placeholder="e.g. external trade China", key="passage_search"
+    "Words to look for", placeholder="e.g. external trade China", key=state.SEARCH_QUERY
 )
 if query.strip():
     hits = widgets.passage_index(str(ws.index_folder)).search(query, limit=10)
