@@ -19,14 +19,25 @@ with st.form("add_article", clear_on_submit=False):
         "Paste the text or upload the file. Its claims are extracted and matched against the "
         "sources right away; the publication date resolves phrases like “next week”."
     )
-    pasted = st.text_area("Article text", height=180, placeholder="Paste the article here…")
+    pasted = st.text_area(
+        "Article text", height=180, placeholder="Paste the article here…", key=state.NEW_TEXT
+    )
     upload = st.file_uploader(
-        "…or upload a file", type=ARTICLE_TYPES, help="Plain text, Markdown, HTML or Word (.docx)."
+        "…or upload a file",
+        type=ARTICLE_TYPES,
+        key=state.NEW_FILE,
+        help="Plain text, Markdown, HTML or Word (.docx).",
     )
     col_title, col_outlet, col_date = st.columns([3, 2, 1])
-    title = col_title.text_input("Title", placeholder="From the file name when left empty")
-    outlet = col_outlet.text_input("Outlet", placeholder="e.g. The Associated Press")
-    published = col_date.date_input("Published", value=None, format="YYYY-MM-DD")
+    title = col_title.text_input(
+        "Title", placeholder="From the file name when left empty", key=state.NEW_TITLE
+    )
+    outlet = col_outlet.text_input(
+        "Outlet", placeholder="e.g. The Associated Press", key=state.NEW_OUTLET
+    )
+    published = col_date.date_input(
+        "Published", value=None, format="YYYY-MM-DD", key=state.NEW_PUBLISHED
+    )
     submitted = st.form_submit_button("Add article", type="primary", icon=":material/add:")
 
 if submitted:

@@ -19,7 +19,9 @@ with st.form("add_sources", clear_on_submit=True):
         "Press releases, transcripts, statistics tables, earlier stories. Each file is split "
         "into passages and indexed; then the claims of every article are matched again."
     )
-    files = st.file_uploader("Source files", type=SOURCE_TYPES, accept_multiple_files=True)
+    files = st.file_uploader(
+        "Source files", type=SOURCE_TYPES, accept_multiple_files=True, key=state.SOURCE_FILES
+    )
     submitted = st.form_submit_button("Add and match", type="primary", icon=":material/upload:")
 
 if submitted:
