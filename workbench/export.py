@@ -3,6 +3,12 @@
 A CSV cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is run as a formula
 by Excel and its kin; article text is untrusted, so every such cell that is not a plain number
 gets a leading apostrophe. Values that are not one number or string (ranges) are written as JSON.
+
+The workspace export (`export_rows`, `export_bytes`) is one row per claim: the article's title,
+every column of the claim table, then its review, the cited evidence (copied at decision time, so
+it outlives its source), the agreement of the cited passage (else of the best match), the
+sign-off, the reviewers' corrections and the number of history entries. The command line and the
+UI both call `export_bytes`, so an editor gets the same bytes from either.
 """
 
 from __future__ import annotations

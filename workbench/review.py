@@ -125,22 +125,7 @@ def sign_off(
 ) -> Review:
     """A second reviewer confirms the current decision (two-person rule); the new review."""
     name = reviewer_name(reviewer)
-    current = _loaded(store, claim_id, expected_version)
-    if current.status not in DECIDED_STATUSES:
-        raise SignOffError(
-            f"claim {claim_id} is {current.status}: there is no decision to sign off yet; "
-            "a reviewer must decide it first"
-        )
-    if current.signed_off_by:
-        raise SignOffError(
-            f"claim {claim_id} is already signed off by {current.signed_off_by}; a new "
-            "decision clears the sign-off and can be signed off again"
-        )
-    if _same_person(name, current.reviewer):
-        raise SignOffError(
-            f"{name} made this decision and cannot also sign it off (two-person rule); "
-            "ask another reviewer to sign it off"
-        )
+    _check_sign_off(_loaded(store, claim_id, expected_version), name)
     return store.record_sign_off(claim_id, expected_version=expected_version, reviewer=name,
                                  note=_text(note))  # fmt: skip
 
@@ -168,19 +153,28 @@ def bulk_mark(
         )
     result = BulkResult()
     for claim_id in claim_ids:
-        current = store.review(claim_id)
-        if current.status == status or current.status in VERDICTS:
-            result.skipped.append(claim_id)
-            continue
-        expected = versions.get(claim_id, current.version) if versions else current.version
-        try:
-            result.applied.append(store.record_decision(
-                claim_id, status, expected_version=expected, reviewer=name, note=_text(note),
-                citation=None, detail={"bulk": True},
-            ))  # fmt: skip
-        except ConflictError as conflict:
-            result.conflicts.append(conflict)
+        loaded = versions.get(claim_id) if versions else None
+        _mark_one(store, claim_id, status, name, _text(note), loaded, result)
     return result
+
+
+def _mark_one(
+    store: Store, claim_id: str, status: str, name: str, note: str | None,
+    loaded: int | None, result: BulkResult,
+) -> None:  # fmt: skip
+    """One claim of a bulk marking, its outcome added to `result`."""
+    current = store.review(claim_id)
+    if current.status == status or current.status in VERDICTS:
+        result.skipped.append(claim_id)
+        return
+    expected = current.version if loaded is None else loaded
+    try:
+        result.applied.append(store.record_decision(
+            claim_id, status, expected_version=expected, reviewer=name, note=note,
+            citation=None, detail={"bulk": True},
+        ))  # fmt: skip
+    except ConflictError as conflict:
+        result.conflicts.append(conflict)
 
 
 def check_status(status: str) -> None:
@@ -266,23 +260,14 @@ def add_claim(
     given = dict(fields or {})
     check_claim_fields({**given, "kind": kind})
     article = store.article(article_id)
-    start = _occurrence(article.text, words, occurrence)
-    end = start + len(words)
-    spans = sentence_spans(article.text)
-    index = sentence_index_of(spans, start) if spans else 0
-    last = sentence_index_of(spans, end - 1) if spans else 0
-    sentence = article.text[spans[index][0] : spans[last][1]] if spans else article.text
+    row = _claim_at(article, words, occurrence, kind)
     known = store.claims(article_id)
-    if ((known["start"] == start) & (known["end"] == end) & (known["kind"] == kind)).any():
+    same = (known["start"] == row["start"]) & (known["end"] == row["end"])
+    if (same & (known["kind"] == kind)).any():
         raise CorrectionError(
             f"{words!r} is already a {kind} claim of this article; correct that claim instead"
         )
-    row: dict[str, Any] = {
-        "claim_id": make_claim_id(article_id, kind, f"reviewer\x1f{words}", occurrence),
-        "article_id": article_id, "kind": kind, "text": words, "start": start, "end": end,
-        "sentence_index": index, "sentence": sentence,
-        **_read_fields(article, sentence, words, kind), **given,
-    }  # fmt: skip
+    row.update(_read_fields(article, str(row["sentence"]), words, kind), **given)
     return store.add_reviewer_claim(row, who=name, note=_text(note))
 
 
@@ -307,6 +292,22 @@ def correct_claim(
         )
     return store.record_correction(claim_id, diff, expected_version=expected_version,
                                    reviewer=name, note=_text(note))  # fmt: skip
+
+
+def _claim_at(article: Article, words: str, occurrence: int, kind: str) -> dict[str, Any]:
+    """The claim row of the `occurrence`-th appearance of `words`, before its value is read."""
+    start = _occurrence(article.text, words, occurrence)
+    end = start + len(words)
+    spans = sentence_spans(article.text)
+    index = sentence_index_of(spans, start) if spans else 0
+    last = sentence_index_of(spans, end - 1) if spans else 0
+    sentence = article.text[spans[index][0] : spans[last][1]] if spans else article.text
+    return {
+        # Its own namespace: a reviewer's claim never takes the id of an extracted one.
+        "claim_id": make_claim_id(article.article_id, kind, f"reviewer\x1f{words}", occurrence),
+        "article_id": article.article_id, "kind": kind, "text": words, "start": start,
+        "end": end, "sentence_index": index, "sentence": sentence,
+    }  # fmt: skip
 
 
 def _occurrence(text: str, words: str, occurrence: int) -> int:
@@ -337,6 +338,25 @@ def _read_fields(article: Article, sentence: str, words: str, kind: str) -> dict
         if row["kind"] == kind and row["start"] < offset + len(words) and row["end"] > offset:
             return {col: row[col] for col in CLAIM_COLUMNS[8:]}
     return {col: None for col in CLAIM_COLUMNS[8:]}
+
+
+def _check_sign_off(current: Review, name: str) -> None:
+    """`SignOffError` unless `name` may sign off the current decision."""
+    if current.status not in DECIDED_STATUSES:
+        raise SignOffError(
+            f"claim {current.claim_id} is {current.status}: there is no decision to sign off "
+            "yet; a reviewer must decide it first"
+        )
+    if current.signed_off_by:
+        raise SignOffError(
+            f"claim {current.claim_id} is already signed off by {current.signed_off_by}; a new "
+            "decision clears the sign-off and can be signed off again"
+        )
+    if _same_person(name, current.reviewer):
+        raise SignOffError(
+            f"{name} made this decision and cannot also sign it off (two-person rule); "
+            "ask another reviewer to sign it off"
+        )
 
 
 def _loaded(store: Store, claim_id: str, expected_version: int) -> Review:
