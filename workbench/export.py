@@ -107,9 +107,14 @@ def export_rows(ws: Workspace, article_id: str | None = None) -> pd.DataFrame:
     if article_id is not None:
         store.article(article_id)  # an unknown id is an error, not an empty file
     claims = store.claims(article_id)
-    matches = store.matches(article_id)
-    history = store.history(article_id=article_id)
-    rows = [_export_row(claim, titles, matches, history) for claim in records(claims)]
+    # Grouped once: a workspace of 100,000 claims must not filter its tables once per claim.
+    matches = _by_claim(records(store.matches(article_id)))
+    history = _by_claim(records(store.history(article_id=article_id)))
+    rows = [
+        _export_row(claim, titles, matches.get(claim["claim_id"], []),
+                    history.get(claim["claim_id"], []))
+        for claim in records(claims)
+    ]  # fmt: skip
     # Object columns: pandas would read a column of text and None as strings with NaN.
     return pd.DataFrame(rows, columns=list(EXPORT_COLUMNS), dtype=object)
 
@@ -165,13 +170,20 @@ def claim_review(row: Mapping[str, Any], article: Article) -> dict[str, Any]:
     return _compact(review)
 
 
+def _by_claim(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Rows grouped by their claim id, each group in its original order."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(row["claim_id"], []).append(row)
+    return groups
+
+
 def _export_row(
     claim: Mapping[str, Any],
     titles: Mapping[str, str],
-    matches: pd.DataFrame,
-    history: pd.DataFrame,
+    matches: list[dict[str, Any]],
+    history: list[dict[str, Any]],
 ) -> dict[str, Any]:
-    mine = history[history["claim_id"] == claim["claim_id"]]
     return {
         "article_title": titles.get(claim["article_id"]),
         **{col: claim[col] for col in CLAIM_COLUMNS},
@@ -181,23 +193,22 @@ def _export_row(
         "cited_passage": claim["cited_text"],
         "agreement": _agreement(claim, matches),
         "signed_off_by": claim["signed_off_by"],
-        "corrections": corrections_text(mine),
-        "history_entries": len(mine),
+        "corrections": corrections_text(history),
+        "history_entries": len(history),
     }
 
 
-def _agreement(claim: Mapping[str, Any], matches: pd.DataFrame) -> str | None:
+def _agreement(claim: Mapping[str, Any], matches: list[dict[str, Any]]) -> str | None:
     """The agreement of the cited passage when it is among the matches, else of the best one."""
-    mine = matches[matches["claim_id"] == claim["claim_id"]]
-    cited = mine[mine["passage_id"] == claim["cited_passage_id"]]
-    chosen = cited if not cited.empty else mine
-    return None if chosen.empty else str(chosen.iloc[0]["agreement"])
+    cited = [m for m in matches if m["passage_id"] == claim["cited_passage_id"]]
+    chosen = cited or matches  # matches come ranked: the first is the best
+    return str(chosen[0]["agreement"]) if chosen else None
 
 
-def corrections_text(history: pd.DataFrame) -> str:
+def corrections_text(history: list[dict[str, Any]]) -> str:
     """A claim's corrections, oldest first: 'added by NAME', 'kind: count → percent'."""
     parts = []
-    for entry in history.to_dict(orient="records"):
+    for entry in history:
         if entry["action"] == "added":
             parts.append(f"added by {entry['who']}")
         elif entry["action"] == "corrected":
