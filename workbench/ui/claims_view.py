@@ -89,7 +89,9 @@ def claim_table(shown: pd.DataFrame, total: int) -> str | None:
     """The claim table with single-row selection; the id of the claim whose evidence is open."""
     st.caption(f"{len(shown)} of {total} claims. Select a row to see its evidence and decide.")
     view = shown[list(TABLE_COLUMNS)].copy()
-    view["value"] = [_value_text(v) for v in view["value"]]
+    view["value"] = [
+        widgets.value_text(v, k) for v, k in zip(view["value"], view["kind"], strict=True)
+    ]
     event = st.dataframe(
         view.style.map(widgets.status_cell_style, subset=["status"]),
         key=state.claim_table_key(),
@@ -162,11 +164,3 @@ def _bulk_mark(selected: str | None, versions: Mapping[str, int]) -> None:
         state.flash("warning", " ".join(parts))
     else:
         state.flash("success", " ".join(parts))
-
-
-def _value_text(value: object) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, list):
-        return " – ".join(str(v) for v in value)
-    return str(value)

@@ -13,7 +13,7 @@ from claims.schema import KINDS
 from workbench import pipeline, review
 from workbench.errors import ConflictError
 from workbench.records import Review
-from workbench.ui import state, widgets
+from workbench.ui import markup, state, widgets
 
 FIELDS = ("kind", "value", "speaker", "subject")
 
@@ -82,7 +82,7 @@ def _correct(claim: dict[str, Any], version: int) -> None:
     except ConflictError as conflict:
         st.session_state[state.CONFLICT] = {"claim_id": claim_id, "current": conflict.current}
     except widgets.USER_ERRORS as exc:
-        state.flash("error", f"Not corrected: {exc}")
+        state.flash("error", f"Not corrected: {markup.md(exc)}")
     else:
         state.flash("success", f"Corrected {', '.join(changes)}.")
     state.reset_claim_table()
@@ -135,7 +135,7 @@ def _add_claim(article_id: str) -> None:
     if added is not None:
         st.session_state[state.SELECTED_CLAIM] = added.claim_id
         state.reset_claim_table()
-        state.flash("success", f"Added the claim “{words}”.")
+        state.flash("success", f"Added the claim “{markup.md(words)}”.")
 
 
 def value_text(value: Any) -> str:

@@ -36,7 +36,7 @@ SAVE_LABEL = "Save decision"
 
 def claim_header(claim: Mapping[str, Any], current: Review) -> None:
     """What the claim says, its value, and where its review stands."""
-    st.subheader(f"“{claim['text']}”")
+    st.subheader(f"“{markup.md(claim['text'])}”")
     facts = [f"**{claim['kind']}**"]
     for label, column in (
         ("value", "value"),
@@ -45,7 +45,8 @@ def claim_header(claim: Mapping[str, Any], current: Review) -> None:
         ("subject", "subject"),
     ):
         if claim.get(column) not in (None, ""):
-            facts.append(f"{label}: {claim[column]}")
+            shown = widgets.value_text(claim[column], claim["kind"] if column == "value" else None)
+            facts.append(f"{label}: {markup.md(shown)}")
     st.markdown(" · ".join(facts))
     line = markup.status_badge(current.status)
     if current.reviewer:
@@ -56,7 +57,7 @@ def claim_header(claim: Mapping[str, Any], current: Review) -> None:
         line += f" · signed off by {markup.escape(current.signed_off_by)}"
     widgets.html(line)
     if current.note:
-        st.caption(f"Note: {current.note}")
+        st.caption(f"Note: {markup.md(current.note)}")
 
 
 def show_conflict(claim_id: str) -> None:
@@ -66,8 +67,8 @@ def show_conflict(claim_id: str) -> None:
         return
     st.session_state.pop(state.CONFLICT, None)
     new: Review = conflict["current"]
-    who = f" by {new.reviewer}" if new.reviewer else ""
-    note = f" Their note: “{new.note}”." if new.note else ""
+    who = f" by {markup.md(new.reviewer)}" if new.reviewer else ""
+    note = f" Their note: “{markup.md(new.note)}”." if new.note else ""
     st.warning(
         f"**This claim changed since you loaded it.** It is now **{new.status}**{who}"
         f"{', ' + new.decided_at if new.decided_at else ''}.{note} Nothing you entered was "
@@ -92,11 +93,10 @@ def passages(matches: pd.DataFrame) -> None:
             head = f"**{number}.** {markup.agreement_badge(agreement)} "
             head += f"*{markup.AGREEMENT_HELP.get(agreement, '')}*"
             st.markdown(head)
-            title = row.get("title") or "Untitled source"
-            link = f" · [{row['url']}]({row['url']})" if row.get("url") else ""
-            st.caption(f"{title}{link} · score {float(row['score']):.2f}")
+            title = markup.md(row.get("title") or "Untitled source")
+            st.caption(f"{title}{_link(row.get('url'))} · score {float(row['score']):.2f}")
             if says not in (None, ""):
-                st.markdown(f"The source says: **{markup.escape(str(says))}**")
+                st.markdown(f"The source says: **{markup.md(says)}**")
             widgets.html(
                 markup.highlight_passage(
                     str(row["passage_text"]),
@@ -113,7 +113,9 @@ def decision_form(claim_id: str, current: Review, matches: pd.DataFrame) -> None
     cite_ids = [NO_CITATION, *matches["passage_id"].astype(str).tolist()]
     labels = {NO_CITATION: "No passage"}
     for number, row in enumerate(widgets.records(matches), start=1):
-        labels[str(row["passage_id"])] = f"Passage {number}: {row.get('title') or 'source'}"
+        labels[str(row["passage_id"])] = (
+            f"Passage {number}: {markup.md(row.get('title') or 'source')}"
+        )
     with st.form(f"decide_{claim_id}", border=True):
         st.markdown("**Your decision**")
         st.selectbox(
@@ -190,7 +192,7 @@ def sign_off(claim_id: str, current: Review) -> None:
         if name is None
         else "A second reviewer signs off; you made this decision."
         if same
-        else f"Confirm {current.reviewer}'s decision as a second reviewer."
+        else f"Confirm {markup.md(current.reviewer)}'s decision as a second reviewer."
     )
     st.button(
         "Sign off this decision",
@@ -229,10 +231,17 @@ def _change(claim_id: str, action: Callable[[Workspace], Review], success: str) 
     except ConflictError as conflict:
         st.session_state[state.CONFLICT] = {"claim_id": claim_id, "current": conflict.current}
     except widgets.USER_ERRORS as exc:
-        state.flash("error", f"Not saved: {exc}")
+        state.flash("error", f"Not saved: {markup.md(exc)}")
     else:
         state.flash("success", success)
     state.reset_claim_table()
+
+
+def _link(url: Any) -> str:
+    """A source's address as a Markdown link, for web addresses only."""
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+        return ""
+    return f" · [{markup.md(url)}]({url.replace(')', '%29').replace(' ', '%20')})"
 
 
 def _int(value: Any) -> int | None:

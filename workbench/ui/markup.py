@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -52,6 +53,8 @@ AGREEMENT_HELP: Mapping[str, str] = {
     "unchecked": "no value to compare",
 }
 _MISSING_COLOR = "#fde68a"
+# Markdown and Streamlit's own syntax ($ maths, :colour[...] directives, :emoji:), backslashed.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-!|~$:])")
 _MARK_STYLE = "background:{color};padding:0 2px;border-radius:3px"
 _MARK_PASSAGE = "#fde047"
 
@@ -70,6 +73,11 @@ def escape(text: str) -> str:
     """Text as inert HTML: tags become text, line breaks become <br>, `$` cannot start maths."""
     escaped = html.escape(text, quote=True).replace("$", "&#36;")
     return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+
+
+def md(text: object) -> str:
+    """Untrusted text for a Markdown string: shown as written, never as formatting or links."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def mark(text: str, color: str, title: str = "") -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,7 +34,7 @@ def sidebar() -> None:
         )
         if state.reviewer() is None:
             st.caption("Enter your name to record decisions.")
-        st.caption(f"Workspace: `{pipeline.default_folder()}`")
+        st.caption(f"Workspace: {markup.md(pipeline.default_folder())}")
 
 
 def open_workspace() -> pipeline.Workspace:
@@ -41,7 +42,7 @@ def open_workspace() -> pipeline.Workspace:
     try:
         return pipeline.Workspace.open(pipeline.default_folder())
     except USER_ERRORS as exc:
-        st.error(f"The workspace cannot be opened: {exc}")
+        st.error(f"The workspace cannot be opened: {markup.md(exc)}")
         st.stop()
 
 
@@ -67,7 +68,7 @@ def user_errors(prefix: str = "") -> Iterator[None]:
     try:
         yield
     except USER_ERRORS as exc:
-        st.error(f"{prefix}{exc}", icon=":material/error:")
+        st.error(f"{prefix}{markup.md(exc)}", icon=":material/error:")
 
 
 def report_errors(action: Callable[[], Any], prefix: str = "") -> Any:
@@ -75,7 +76,7 @@ def report_errors(action: Callable[[], Any], prefix: str = "") -> Any:
     try:
         return action()
     except USER_ERRORS as exc:
-        state.flash("error", f"{prefix}{exc}")
+        state.flash("error", f"{prefix}{markup.md(exc)}")
         return None
 
 
@@ -137,6 +138,19 @@ def _article_changed() -> None:
     state.keep(state.ARTICLE)
     state.reset_claim_table()
     st.session_state[state.SELECTED_CLAIM] = None
+
+
+def value_text(value: Any, kind: str | None = None) -> str:
+    """A claim's value as a reader writes it: a percentage as 97%, a range with a dash."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, list):
+        return " – ".join(value_text(v, kind) for v in value)
+    if kind == "percent" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value * 100:g}%"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def status_counts_frame(status_table: pd.DataFrame) -> pd.DataFrame:

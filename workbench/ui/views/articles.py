@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench import pipeline
-from workbench.ui import state, widgets
+from workbench.ui import markup, state, widgets
 
 ARTICLE_TYPES = ["txt", "md", "html", "htm", "docx"]
 
@@ -66,8 +66,9 @@ if submitted:
             st.stop()
         st.session_state[state.ARTICLE] = article.article_id
         claims = len(ws.store.claims(article.article_id))
-        st.toast(f"Added “{article.title}”", icon=":material/check_circle:")
-        st.success(f"Added “{article.title}” with {claims} claims. Review it on the Review page.")
+        name = markup.md(article.title)
+        st.toast(f"Added “{name}”", icon=":material/check_circle:")
+        st.success(f"Added “{name}” with {claims} claims. Review it on the Review page.")
         widgets.page_link("review.py", "Review it now", icon=":material/arrow_forward:")
 
 st.subheader("Articles in this workspace")

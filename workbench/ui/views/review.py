@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.ui import claims_view, corrections_view, evidence_view, widgets
+from workbench.ui import claims_view, corrections_view, evidence_view, markup, widgets
 
 st.title("Review")
 ws = widgets.open_workspace()
@@ -21,23 +21,32 @@ if not articles:
 article_id = widgets.article_picker(articles)
 article = next(a for a in articles if a.article_id == article_id)
 claims = ws.store.claims(article.article_id)
-st.caption(" · ".join(x for x in (article.outlet, article.published, f"{len(claims)} claims") if x))
+facts = (article.outlet, article.published, f"{len(claims)} claims")
+st.caption(" · ".join(markup.md(x) for x in facts if x))
 
 col_article, col_claims = st.columns([5, 6], gap="medium")
 with col_article:
     claims_view.show_article(article, claims)
 with col_claims:
-    shown = claims_view.filters(claims)
-    selected = claims_view.claim_table(shown, len(claims))
-    claims_view.bulk_marking(shown, selected)
+    selected = None
+    if claims.empty:
+        st.info(
+            "No checkable claim was found in this article. If it has one, add it below.",
+            icon=":material/info:",
+        )
+    else:
+        shown = claims_view.filters(claims)
+        selected = claims_view.claim_table(shown, len(claims))
+        claims_view.bulk_marking(shown, selected)
     corrections_view.add_claim_form(article.article_id)
 
 st.divider()
 if selected is None or selected not in set(claims["claim_id"]):
-    st.info(
-        "Select a claim in the table to see its evidence and record a decision.",
-        icon=":material/touch_app:",
-    )
+    if not claims.empty:
+        st.info(
+            "Select a claim in the table to see its evidence and record a decision.",
+            icon=":material/touch_app:",
+        )
     st.stop()
 
 claim = ws.store.claim(selected)

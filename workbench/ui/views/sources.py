@@ -36,7 +36,7 @@ if submitted:
         with widgets.user_errors("Nothing was added: "):
             added = pipeline.add_sources(ws, files, progress=report)
             bar.progress(1.0, text="Done")
-            names = ", ".join(s.title for s in added.sources)
+            names = ", ".join(markup.md(s.title) for s in added.sources)
             st.toast(f"Added {len(added.sources)} source(s)", icon=":material/check_circle:")
             st.success(
                 f"Added {len(added.sources)} source(s) ({names}): {added.passages} passages, "
@@ -69,5 +69,6 @@ if query.strip():
         st.info("No passage has these words.", icon=":material/search_off:")
     for row in widgets.records(hits):
         with st.container(border=True):
-            st.caption(f"{row.get('title') or 'Untitled source'} · BM25 {float(row['bm25']):.2f}")
+            title = markup.md(row.get("title") or "Untitled source")
+            st.caption(f"{title} · BM25 {float(row['bm25']):.2f}")
             widgets.html(markup.highlight_passage(str(row["text"]), None, None))
