@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
 import pandas as pd
 
-from claims.schema import claims_frame
+from claims.schema import PASSAGE_COLUMNS, claims_frame
 
 # The store's clock: tests pass a fixed one so that exported timestamps are reproducible.
 Clock = Callable[[], dt.datetime]
@@ -144,3 +144,24 @@ def frame(
     for col in floats:
         table[col] = table[col].astype("float64")
     return table
+
+
+def db_value(column: str, value: Any) -> Any:
+    """A claim cell as stored: JSON text for the JSON columns, a plain value otherwise."""
+    if column in JSON_CLAIM_COLUMNS:
+        cell = plain(value) if not isinstance(value, (list, tuple)) else list(value)
+        return json.dumps(cell, ensure_ascii=False)
+    return plain(value)
+
+
+def passage_params(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """A passage row as the values of an INSERT, in PASSAGE_COLUMNS order."""
+    values = [plain(row[c]) if c != "values" else json.dumps(list(row[c] or []),
+              ensure_ascii=False) for c in PASSAGE_COLUMNS]  # fmt: skip
+    return tuple(values)
+
+
+def passage_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A passage row read back, its figures decoded from JSON (in place)."""
+    row["values"] = json.loads(row["values"])
+    return row

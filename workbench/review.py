@@ -103,16 +103,17 @@ def decide(
     """Set a claim's status, with a note and the cited passage or URL; the new review."""
     name = reviewer_name(reviewer)
     check_status(status)
-    current = _loaded(store, claim_id, expected_version)
-    check_transition(current.status, status)
     citation = citation_for(store, passage_id=passage_id, url=url)
     if status in NEEDS_EVIDENCE and citation is None:
         raise EvidenceRequired(
             f"marking a claim {status} needs evidence: cite one of its passages or give the "
             "URL of a source that shows it (a note alone is not evidence)"
         )
-    return store.record_decision(claim_id, status, expected_version=expected_version,
-                                 reviewer=name, note=_text(note), citation=citation)  # fmt: skip
+    # The transition is checked on the state the write lock holds: one connection, no race.
+    return store.record_decision(
+        claim_id, status, expected_version=expected_version, reviewer=name, note=_text(note),
+        citation=citation, check=lambda current: check_transition(current.status, status),
+    )  # fmt: skip
 
 
 def sign_off(
@@ -125,9 +126,9 @@ def sign_off(
 ) -> Review:
     """A second reviewer confirms the current decision (two-person rule); the new review."""
     name = reviewer_name(reviewer)
-    _check_sign_off(_loaded(store, claim_id, expected_version), name)
     return store.record_sign_off(claim_id, expected_version=expected_version, reviewer=name,
-                                 note=_text(note))  # fmt: skip
+                                 note=_text(note),
+                                 check=lambda current: _check_sign_off(current, name))  # fmt: skip
 
 
 def bulk_mark(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,6 @@ from workbench.errors import (
 from workbench.migrations import migrate
 from workbench.records import (
     HISTORY_COLUMNS,
-    JSON_CLAIM_COLUMNS,
     REVIEW_COLUMNS,
     SOURCE_COLUMNS,
     Article,
@@ -46,7 +45,10 @@ from workbench.records import (
     as_dict,
     claim_row,
     claim_table,
+    db_value,
     frame,
+    passage_params,
+    passage_row,
     plain,
     records,
     utc_now,
@@ -54,6 +56,8 @@ from workbench.records import (
 
 __all__ = ["Article", "Citation", "Clock", "Review", "SourceRecord", "Store", "utc_now"]
 
+# A rule of workbench.review, run on the current review under the write lock.
+Check = Callable[[Review], None]
 DB_NAME = "workbench.sqlite3"
 BUSY_TIMEOUT_SECONDS = 30.0
 
@@ -79,6 +83,9 @@ class Store:
         try:
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA foreign_keys = ON")
+            # WAL with NORMAL never corrupts and never keeps half a transaction; it syncs at
+            # checkpoints, not at every commit (a power cut may lose the last few changes).
+            conn.execute("PRAGMA synchronous = NORMAL")
             yield conn
         finally:
             conn.close()
@@ -191,11 +198,15 @@ class Store:
     def record_decision(
         self, claim_id: str, status: str, *, expected_version: int, reviewer: str,
         note: str | None, citation: Citation | None, detail: Mapping[str, Any] | None = None,
+        check: Check | None = None,
     ) -> Review:  # fmt: skip
-        """Set a claim's status with its note and evidence; clears any sign-off."""
+        """Set a claim's status with its note and evidence; clears any sign-off.
+
+        `check` sees the current review inside the transaction and may refuse the change.
+        """
         cited = citation or Citation()
         with self._write() as conn:
-            current, now = _checked(conn, claim_id, expected_version), self.now()
+            current, now = _checked(conn, claim_id, expected_version, check), self.now()
             extra = {"cleared_sign_off": current.signed_off_by} if current.signed_off_by else {}
             _update_review(conn, current, status=status, reviewer=reviewer, decided_at=now,
                            note=note, cited_passage_id=cited.passage_id, cited_url=cited.url,
@@ -206,11 +217,12 @@ class Store:
             return _review(conn, claim_id)
 
     def record_sign_off(
-        self, claim_id: str, *, expected_version: int, reviewer: str, note: str | None
-    ) -> Review:
-        """Mark the current decision as checked by a second reviewer."""
+        self, claim_id: str, *, expected_version: int, reviewer: str, note: str | None,
+        check: Check | None = None,
+    ) -> Review:  # fmt: skip
+        """Mark the current decision as checked by a second reviewer (`check` as above)."""
         with self._write() as conn:
-            current, now = _checked(conn, claim_id, expected_version), self.now()
+            current, now = _checked(conn, claim_id, expected_version, check), self.now()
             _update_review(conn, current, signed_off_by=reviewer, signed_off_at=now)
             detail = {"decided_by": current.reviewer}
             _history(conn, claim_id, now, reviewer, "signed_off", current.status,
@@ -225,7 +237,7 @@ class Store:
         with self._write() as conn:
             current, now = _checked(conn, claim_id, expected_version), self.now()
             assigns = ", ".join(f'"{col}" = ?' for col in changes)
-            values = [_db_value(col, new) for col, (_, new) in changes.items()]
+            values = [db_value(col, new) for col, (_, new) in changes.items()]
             conn.execute(f"UPDATE claims SET {assigns} WHERE claim_id = ?", (*values, claim_id))
             _update_review(conn, current)
             detail = {"changes": {col: [old, new] for col, (old, new) in changes.items()}}
@@ -238,7 +250,7 @@ class Store:
     def add_source(self, source: SourceRecord, passages: pd.DataFrame) -> SourceRecord:
         """Store a source and its passages; the same source again updates it in place."""
         stamped = SourceRecord(**{**as_dict(source), "added_at": source.added_at or self.now()})
-        rows = [_passage_params(r) for r in records(passages)]
+        rows = [passage_params(r) for r in records(passages)]
         with self._write() as conn:
             conn.execute(
                 'INSERT INTO sources (id, title, publisher, url, "date", file_name, format, '
@@ -282,12 +294,12 @@ class Store:
         """The passage table of one source or of all, in source and text order."""
         where, params = ("WHERE source_id = ?", (source_id,)) if source_id else ("", ())
         rows = self._rows(f'SELECT * FROM passages {where} ORDER BY source_id, "start"', params)
-        return passages_frame([_passage_row(dict(r)) for r in rows])
+        return passages_frame([passage_row(dict(r)) for r in rows])
 
     def passage(self, passage_id: str) -> dict[str, Any] | None:
         """One passage row (PASSAGE_COLUMNS), or None if there is none with this id."""
         rows = self._rows("SELECT * FROM passages WHERE passage_id = ?", (passage_id,))
-        return _passage_row(dict(rows[0])) if rows else None
+        return passage_row(dict(rows[0])) if rows else None
 
     def replace_matches(self, claim_ids: Iterable[str], matches: pd.DataFrame) -> None:
         """Drop the matches of these claims and store the new ones, in one transaction."""
@@ -325,35 +337,17 @@ def _article(row: sqlite3.Row) -> Article:
                    row["added_by"], row["added_at"], row["version_of"])  # fmt: skip
 
 
-def _db_value(column: str, value: Any) -> Any:
-    if column in JSON_CLAIM_COLUMNS:
-        cell = plain(value) if not isinstance(value, (list, tuple)) else list(value)
-        return json.dumps(cell, ensure_ascii=False)
-    return plain(value)
-
-
 def _insert_claims(conn: sqlite3.Connection, rows: list[dict[str, Any]], *, origin: str) -> None:
     cols = [*CLAIM_COLUMNS, "origin"]
     names = ", ".join(f'"{c}"' for c in cols)
     conn.executemany(
         f"INSERT INTO claims ({names}) VALUES ({', '.join('?' * len(cols))})",
-        [(*(_db_value(c, row.get(c)) for c in CLAIM_COLUMNS), origin) for row in rows],
+        [(*(db_value(c, row.get(c)) for c in CLAIM_COLUMNS), origin) for row in rows],
     )
     conn.executemany(
         "INSERT INTO reviews (claim_id, status, version) VALUES (?, 'unreviewed', 0)",
         [(row["claim_id"],) for row in rows],
     )
-
-
-def _passage_params(row: Mapping[str, Any]) -> tuple[Any, ...]:
-    values = [plain(row[c]) if c != "values" else json.dumps(list(row[c] or []),
-              ensure_ascii=False) for c in PASSAGE_COLUMNS]  # fmt: skip
-    return tuple(values)
-
-
-def _passage_row(row: dict[str, Any]) -> dict[str, Any]:
-    row["values"] = json.loads(row["values"])
-    return row
 
 
 def _unknown_claim(claim_id: str) -> UnknownClaim:
@@ -367,11 +361,15 @@ def _review(conn: sqlite3.Connection, claim_id: str) -> Review:
     return Review(**{col: row[col] for col in REVIEW_COLUMNS})
 
 
-def _checked(conn: sqlite3.Connection, claim_id: str, expected_version: int) -> Review:
-    """The current review, if it is still the version the reviewer loaded."""
+def _checked(
+    conn: sqlite3.Connection, claim_id: str, expected_version: int, check: Check | None = None
+) -> Review:
+    """The current review, if it is still the version the reviewer loaded and passes `check`."""
     current = _review(conn, claim_id)
     if current.version != expected_version:
         raise ConflictError(current, expected_version)
+    if check is not None:
+        check(current)
     return current
 
 
