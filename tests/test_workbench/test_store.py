@@ -42,6 +42,21 @@ def test_reopening_keeps_the_data_and_applies_nothing_twice(ws: Workspace) -> No
         assert migrate(conn) == LATEST
 
 
+def test_an_older_database_is_brought_up_to_date_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "workbench.sqlite3"
+    with raw(path) as conn:
+        for statement in MIGRATIONS[0].statements:
+            conn.execute(statement)
+        conn.execute("PRAGMA user_version = 1")
+        conn.execute("INSERT INTO articles (id, title, text, added_at) VALUES ('a', 'A', 'x', 't')")
+    store = Store(path)
+    assert store.schema_version == LATEST > 1
+    assert [a.article_id for a in store.articles()] == ["a"]
+    with raw(path) as conn:
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"claims_by_article_id", "reviews_status_by_claim"} <= indexes
+
+
 def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "workbench.sqlite3"
     with raw(path) as conn:
