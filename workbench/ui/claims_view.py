@@ -17,21 +17,24 @@ TABLE_COLUMNS = ("status", "kind", "text", "value", "speaker", "reviewer", "sign
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def article_html(text: str, spans: tuple[tuple[int, int, str, str], ...]) -> str:
+def article_html(text: str, spans: tuple[tuple[int, int, str, str, bool], ...]) -> str:
     """The article escaped, every claim marked in its status colour (cached: a long article with
     a thousand claims is cut at every claim boundary)."""
     return markup.highlight(text, [markup.Span(*span) for span in spans])
 
 
-def show_article(article: Article, claims: pd.DataFrame) -> None:
-    """The article text, each claim highlighted in its status colour, with the legend above."""
+def show_article(article: Article, claims: pd.DataFrame, selected: str | None) -> None:
+    """The article text, each claim highlighted in its status colour (the open one outlined),
+    with the legend above."""
     widgets.status_legend()
     spans = tuple(
-        (int(start), int(end), markup.STATUS_COLORS.get(status, "#fde68a"), f"{kind}: {status}")
-        for start, end, status, kind in zip(
-            claims["start"], claims["end"], claims["status"], claims["kind"], strict=True
+        (int(start), int(end), markup.STATUS_COLORS.get(status, "#fde68a"), f"{kind}: {status}",
+         claim_id == selected)
+        for claim_id, start, end, status, kind in zip(
+            claims["claim_id"], claims["start"], claims["end"], claims["status"], claims["kind"],
+            strict=True,
         )
-    )
+    )  # fmt: skip
     with st.container(height=560, border=True):
         widgets.html(article_html(article.text, spans))
 
@@ -102,7 +105,7 @@ def claim_table(shown: pd.DataFrame, total: int) -> str | None:
         column_config={
             "status": st.column_config.TextColumn("Status"),
             "kind": st.column_config.TextColumn("Kind"),
-            "text": st.column_config.TextColumn("Claim", width="large"),
+            "text": st.column_config.TextColumn("Claim", width="medium"),
             "value": st.column_config.TextColumn("Value"),
             "speaker": st.column_config.TextColumn("Speaker"),
             "reviewer": st.column_config.TextColumn("Reviewer"),

@@ -161,7 +161,7 @@ def _decide(claim_id: str, version: int) -> None:
         state.flash("error", "Choose a status for the claim first.")
         return
     cited = st.session_state.get(state.claim_key(state.DECISION_CITE, claim_id)) or None
-    _change(
+    saved = _change(
         claim_id,
         lambda ws: review.decide(
             ws.store,
@@ -175,6 +175,9 @@ def _decide(claim_id: str, version: int) -> None:
         ),
         f"Saved: marked {markup.STATUS_LABELS[str(status)].lower()}.",
     )
+    if saved:  # a fresh form for the next change; after a conflict the entries stay
+        for prefix in (state.DECISION_STATUS, state.DECISION_NOTE, state.DECISION_URL):
+            st.session_state.pop(state.claim_key(prefix, claim_id), None)
 
 
 def sign_off(claim_id: str, current: Review) -> None:
@@ -221,11 +224,18 @@ def history(ws: Workspace, claim_id: str) -> None:
     if rows.empty:
         st.caption("No changes yet.")
         return
-    st.dataframe(rows[list(HISTORY_COLUMNS)], hide_index=True)
+    labels = ("When", "Who", "Action", "From", "To", "Note", "Cited source", "URL")
+    config = {
+        col: st.column_config.TextColumn(label)
+        for col, label in zip(HISTORY_COLUMNS, labels, strict=True)
+    }
+    config["cited_url"] = st.column_config.LinkColumn("URL")
+    st.dataframe(rows[list(HISTORY_COLUMNS)], hide_index=True, column_config=config)
 
 
-def _change(claim_id: str, action: Callable[[Workspace], Review], success: str) -> None:
+def _change(claim_id: str, action: Callable[[Workspace], Review], success: str) -> bool:
     """Run a change in a callback: a success message, a conflict warning, or the error."""
+    state.reset_claim_table()
     try:
         action(widgets.callback_workspace())
     except ConflictError as conflict:
@@ -234,7 +244,8 @@ def _change(claim_id: str, action: Callable[[Workspace], Review], success: str) 
         state.flash("error", f"Not saved: {markup.md(exc)}")
     else:
         state.flash("success", success)
-    state.reset_claim_table()
+        return True
+    return False
 
 
 def _link(url: Any) -> str:

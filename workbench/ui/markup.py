@@ -57,6 +57,7 @@ _MISSING_COLOR = "#fde68a"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-!|~$:])")
 _MARK_STYLE = "background:{color};padding:0 2px;border-radius:3px"
 _MARK_PASSAGE = "#fde047"
+_OUTLINE = ";outline:2px solid #1f2937"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Span:
     end: int
     color: str
     title: str = ""
+    outlined: bool = False
 
 
 def escape(text: str) -> str:
@@ -80,10 +82,10 @@ def md(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def mark(text: str, color: str, title: str = "") -> str:
-    """Escaped text in a coloured <mark>, with an escaped tooltip."""
+def mark(text: str, color: str, title: str = "", *, outlined: bool = False) -> str:
+    """Escaped text in a coloured <mark>, with an escaped tooltip; outlined when it is open."""
     tip = f' title="{html.escape(title, quote=True)}"' if title else ""
-    style = _MARK_STYLE.format(color=color)
+    style = _MARK_STYLE.format(color=color) + (_OUTLINE if outlined else "")
     return f'<mark style="{style}"{tip}>{escape(text)}</mark>'
 
 
@@ -107,7 +109,7 @@ def highlight(text: str, spans: Iterable[Span]) -> str:
         piece = text[start:end]
         if active:
             inner = min(active, key=lambda s: s.end - s.start)
-            pieces.append(mark(piece, inner.color, inner.title))
+            pieces.append(mark(piece, inner.color, inner.title, outlined=inner.outlined))
         else:
             pieces.append(escape(piece))
     return _block("".join(pieces))

@@ -24,9 +24,8 @@ claims = ws.store.claims(article.article_id)
 facts = (article.outlet, article.published, f"{len(claims)} claims")
 st.caption(" · ".join(markup.md(x) for x in facts if x))
 
+# The table is drawn first: the article outlines the claim selected in it.
 col_article, col_claims = st.columns([5, 6], gap="medium")
-with col_article:
-    claims_view.show_article(article, claims)
 with col_claims:
     selected = None
     if claims.empty:
@@ -39,6 +38,8 @@ with col_claims:
         selected = claims_view.claim_table(shown, len(claims))
         claims_view.bulk_marking(shown, selected)
     corrections_view.add_claim_form(article.article_id)
+with col_article:
+    claims_view.show_article(article, claims, selected)
 
 st.divider()
 if selected is None or selected not in set(claims["claim_id"]):
