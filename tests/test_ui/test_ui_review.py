@@ -69,7 +69,7 @@ def test_a_decision_through_the_form_is_stored_with_its_history(
     ]
     assert history["cited_text"].iloc[0]
     _, rows = claim_table(app)
-    assert rows.loc[rows["text"] == CLAIM, "status"].tolist() == ["verified"]
+    assert [list(cell) for cell in rows.loc[rows["text"] == CLAIM, "status"]] == [["verified"]]
 
 
 def test_a_decision_on_a_claim_changed_meanwhile_is_refused_as_a_conflict(

@@ -3,6 +3,7 @@ filters and the quick bulk marking."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -17,10 +18,11 @@ TABLE_COLUMNS = ("status", "kind", "text", "value", "speaker", "reviewer", "sign
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def article_html(text: str, spans: tuple[tuple[int, int, str, str, bool], ...]) -> str:
-    """The article escaped, every claim marked in its status colour (cached: a long article with
-    a thousand claims is cut at every claim boundary)."""
-    return markup.highlight(text, [markup.Span(*span) for span in spans])
+def article_html(key: str, _text: str, _spans: tuple[tuple[int, int, str, str, bool], ...]) -> str:
+    """The article escaped, every claim marked in its status colour; cached by `key`, a digest
+    of the text and the spans (Streamlit's own hashing of a thousand spans costs more than the
+    highlighting)."""
+    return markup.highlight(_text, [markup.Span(*span) for span in _spans])
 
 
 def show_article(article: Article, claims: pd.DataFrame, selected: str | None) -> None:
@@ -36,7 +38,9 @@ def show_article(article: Article, claims: pd.DataFrame, selected: str | None) -
         )
     )  # fmt: skip
     with st.container(height=560, border=True):
-        widgets.html(article_html(article.text, spans))
+        digest = hashlib.blake2b(article.text.encode(), digest_size=16)
+        digest.update(repr(spans).encode())
+        widgets.html(article_html(digest.hexdigest(), article.text, spans))
 
 
 def filters(claims: pd.DataFrame) -> pd.DataFrame:
@@ -92,18 +96,21 @@ def claim_table(shown: pd.DataFrame, total: int) -> str | None:
     """The claim table with single-row selection; the id of the claim whose evidence is open."""
     st.caption(f"{len(shown)} of {total} claims. Select a row to see its evidence and decide.")
     view = shown[list(TABLE_COLUMNS)].copy()
+    for column in ("speaker", "reviewer", "signed_off_by"):
+        view[column] = view[column].where(view[column].notna(), "")
+    view["status"] = widgets.as_status_cells(view["status"])
     view["value"] = [
         widgets.value_text(v, k) for v, k in zip(view["value"], view["kind"], strict=True)
     ]
     event = st.dataframe(
-        view.style.map(widgets.status_cell_style, subset=["status"]),
+        view,
         key=state.claim_table_key(),
         on_select="rerun",
         selection_mode="single-row",
         hide_index=True,
         height=min(420, 38 + 35 * max(len(view), 1)),
         column_config={
-            "status": st.column_config.TextColumn("Status"),
+            "status": widgets.status_column(),
             "kind": st.column_config.TextColumn("Kind"),
             "text": st.column_config.TextColumn("Claim", width="medium"),
             "value": st.column_config.TextColumn("Value"),

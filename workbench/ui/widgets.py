@@ -181,7 +181,17 @@ def status_column_config() -> dict[str, Any]:
     return config
 
 
-def status_cell_style(status: Any) -> str:
-    """CSS for a status cell, in the status's colour (pandas Styler)."""
-    color = markup.STATUS_COLORS.get(str(status))
-    return f"background-color: {color}" if color else ""
+def status_column(label: str = "Status") -> Any:
+    """A status column drawn as a label in the status's colour (cells hold [status])."""
+    return st.column_config.MultiselectColumn(
+        label,
+        options=list(STATUSES),
+        color=[markup.STATUS_COLORS[s] for s in STATUSES],
+        format_func=markup.status_label,
+        width="small",
+    )
+
+
+def as_status_cells(statuses: pd.Series) -> pd.Series:
+    """Statuses as the one-item lists a status column shows."""
+    return pd.Series([[str(s)] for s in statuses], index=statuses.index, dtype=object)

@@ -43,8 +43,9 @@ if found.empty:
 else:
     st.caption("Claims whose best passage states a different value; open ones at the top.")
     st.dataframe(
-        found.style.map(widgets.status_cell_style, subset=["status"]),
+        found.assign(status=widgets.as_status_cells(found["status"])),
         hide_index=True,
+        column_config={"status": widgets.status_column()},
     )
 
 st.subheader("Claims by status")
