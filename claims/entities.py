@@ -11,9 +11,9 @@ the likelier antecedent of a later "he".
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,11 +22,33 @@ from claims.nounphrases import bare, ends_sentence, pronoun
 from claims.quotelayout import Layout
 
 _NAME_LINK = "of|for|de|den|der|du|da|di|del|la|le|van|von|al|bin"
-# Capitalized runs, not starting at a word that opens sentences and is never a name.
+# Capitalized words that open sentences and are never a name: no run starts at one.
+_RUN_OPENERS = (
+    "The But And In On At It He She They We I A An This That For If When While After As To Of "
+    "With By From There Its His Her Their So Some Many Most"
+).split()
+
+
+def _not_an_opener() -> str:
+    """A lookahead, placed after a run's first capital, that fails where an opener starts:
+    `(?<=T)(?:heir|his|he|o)\b` and so on for each first letter."""
+    rests: dict[str, list[str]] = {}
+    for word in _RUN_OPENERS:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    branches = (
+        f"(?<={first})(?:{'|'.join(sorted(rest, key=len, reverse=True))})\\b"
+        for first, rest in sorted(rests.items())
+    )
+    return "(?!" + "|".join(branches) + ")"
+
+
+# Capitalized runs, not after a word character or an apostrophe. The pattern begins with the
+# capital itself and checks what comes before it after, so that the engine skips in C from
+# capital to capital instead of trying every position (half the cost of a lookbehind first).
 _NAME_RUN = re.compile(
-    r"(?<![\w’'])(?!(?:The|But|And|In|On|At|It|He|She|They|We|I|A|An|This|That|For|If|When|"
-    r"While|After|As|To|Of|With|By|From|There|Its|His|Her|Their|So|Some|Many|Most)\b)"
-    rf"[A-Z][\w’'.&-]*(?:[ \t]+(?:(?:{_NAME_LINK})[ \t]+)?[A-Z][\w’'.&-]*){{0,5}}"
+    r"[A-Z](?<![\w’'].)"
+    + _not_an_opener()
+    + rf"[\w’'.&-]*(?:[ \t]+(?:(?:{_NAME_LINK})[ \t]+)?[A-Z][\w’'.&-]*){{0,5}}"
 )
 _WORD = re.compile(r"\S+")
 _PLAIN_WORD = re.compile(r"\b[A-Za-z]+\b")
@@ -36,6 +58,14 @@ _NOT_NOUN_ENDINGS = ("ed", "ing", "ly")
 _NOT_IN_NAMES = sw.CLAUSE_OPENERS | sw.DETERMINERS | sw.NOT_NAMES
 # Words that begin an opening phrase, after whose comma a subject may come.
 _OPENING_PHRASE = sw.CLAUSE_OPENERS | sw.PREPOSITIONS
+_NOT_AFTER_NAME = sw.STOP_WORDS | sw.DETERMINERS
+
+
+# "maybe": a single word of no known kind that becomes "either" when it opens its clause and
+# may name someone ("Molik grew"); that is settled only when a pronoun looks at it.
+_MAYBE = "maybe"
+_PERSON_KINDS = frozenset(("person", "either", _MAYBE))
+_ORG_KINDS = frozenset(("org", "either", _MAYBE))
 
 
 @dataclass(slots=True)
@@ -43,8 +73,9 @@ class Entity:
     pos: int
     name: str
     kind: str | None
-    subject: bool
+    subject: bool | None  # None until asked: whether the name is the subject of its clause
     spoke: bool  # named as the source of an attribution
+    end: int = 0
 
 
 class Genders:
@@ -62,28 +93,60 @@ class Genders:
         return gender is None or self.known.get(name, gender) == gender
 
 
-@dataclass(slots=True)
 class Entities:
-    """Persons and organisations in text order; "either" kinds stand in both lists."""
+    """Persons and organisations in text order; "either" kinds stand in both lists. What
+    takes reading the context of a name is read only for the names a pronoun looks at."""
 
-    persons: list[Entity]
-    orgs: list[Entity]
-    person_starts: list[int]
-    org_starts: list[int]
+    def __init__(self, events: Sequence[Entity], reader: _Reader) -> None:
+        self.persons = [e for e in events if e.kind in _PERSON_KINDS]
+        self.orgs = [e for e in events if e.kind in _ORG_KINDS]
+        self.person_starts = [e.pos for e in self.persons]
+        self.org_starts = [e.pos for e in self.orgs]
+        self._reader = reader
+
+    def last_org(self, pos: int) -> Entity | None:
+        """The last organisation or place named before `pos`."""
+        i = bisect.bisect_left(self.org_starts, pos) - 1
+        while i >= 0 and not self._settled(self.orgs[i]):
+            i -= 1
+        return self.orgs[i] if i >= 0 else None
+
+    def persons_back(self, pos: int, limit: int) -> Iterator[Entity]:
+        """The last `limit` persons named before `pos`, the latest first."""
+        i = bisect.bisect_left(self.person_starts, pos) - 1
+        while i >= 0 and limit > 0:
+            entity = self.persons[i]
+            i -= 1
+            if self._settled(entity):
+                limit -= 1
+                yield entity
+
+    def is_subject(self, entity: Entity) -> bool:
+        if entity.subject is None:
+            entity.subject = self._reader.subject_position(entity.pos)
+        return entity.subject
+
+    def _settled(self, entity: Entity) -> bool:
+        """Whether the entity stands in its list, settling a "maybe" first."""
+        if entity.kind == _MAYBE:
+            named = self.is_subject(entity) and self._reader.may_name(entity.name, entity.end)
+            entity.kind = "either" if named else None  # "Molik grew", "TimeWarner lost"
+        return entity.kind is not None
 
 
 def read_entities(layout: Layout, sources: Iterable[Entity], genders: Genders) -> Entities:
     """The named `sources` and the names in the text outside quotes, in text order."""
     events = list(sources)
     reader = _Reader(layout, genders)
+    quotes, quote_starts = layout.quotes, layout.quote_starts
     for m in _NAME_RUN.finditer(layout.text):
-        if not layout.inside_quote(m.start()):
-            events.extend(reader.run_entities(m.start(), m.group()))
+        start = m.start()
+        i = bisect.bisect_right(quote_starts, start) - 1
+        if i < 0 or start >= quotes[i].end + quotes[i].closed:  # outside the quotes
+            events += reader.run_entities(start, m.group())
     events.sort(key=lambda e: e.pos)
     _settle_kinds(events)
-    persons = [e for e in events if e.kind in ("person", "either")]
-    orgs = [e for e in events if e.kind in ("org", "either")]
-    return Entities(persons, orgs, [e.pos for e in persons], [e.pos for e in orgs])
+    return Entities(events, reader)
 
 
 def _settle_kinds(events: Sequence[Entity]) -> None:
@@ -91,7 +154,7 @@ def _settle_kinds(events: Sequence[Entity]) -> None:
     that spoke may be a person or an organisation."""
     surnames: set[str] = set()
     for entity in events:
-        if entity.kind in (None, "either") and entity.name in surnames:
+        if entity.kind in (None, "either", _MAYBE) and entity.name in surnames:
             entity.kind = "person"
         elif entity.kind is None and entity.spoke:
             entity.kind = "either"
@@ -104,79 +167,134 @@ class _Reader:
 
     def __init__(self, layout: Layout, genders: Genders) -> None:
         self.layout, self.text, self.genders = layout, layout.text, genders
-        self.word_counts: Counter[str] | None = None
+        self.word_counts: dict[tuple[str, int], int] = {}
 
     def run_entities(self, start: int, run: str) -> list[Entity]:
         """The entities a capitalized run names, split where a sentence ends inside it."""
-        if "." not in run:
-            return self._words_entity(start, run.split())
         entities: list[Entity] = []
-        words: list[str] = []
-        first = start
-        for m in _WORD.finditer(run):
-            if not words:
-                first = start + m.start()
-            words.append(m.group())
-            if ends_sentence(m.group()) and m.group()[0].isalnum():
-                entities += self._words_entity(first, words)
-                words = []
-        return entities + self._words_entity(first, words)
+        for piece in _pieces(run):
+            entity = self._entity(start, piece)
+            if entity is not None:
+                entities.append(entity)
+        return entities
 
-    def _words_entity(self, start: int, words: list[str]) -> list[Entity]:
-        named = run_name(tuple(words))
-        if named is None:
-            return []
-        name, kind, gender = named
+    def _entity(self, start: int, piece: _Piece) -> Entity | None:
+        offset, length, possessive, (name, kind, gender) = piece
+        start += offset
         if kind == "org":
-            return [Entity(start, name, kind, False, False)]
+            return Entity(start, name, kind, False, False)
         before = self._word_before(start)
         gender = gender or sw.pronoun_for((before,))
         if gender is not None:
             self.genders.note(name, gender)
         if kind is None and before in sw.ROLE_WORDS:
             # "lawyer Jamie Firestone"; one word may be a company: "market leader Nintendo"
-            titled = sw.entity_kind(name.split(), titled=True)
+            titled = _titled_kind(name)
             kind = "either" if titled == "person" and " " not in name else titled
         if kind is None and " " in name:
-            return []
+            return None
         # "Mr Blair's government" names Mr Blair, but not as the subject.
-        subject = not sw.is_possessive(words[-1]) and self._subject_position(start)
-        if kind is None and subject and self._may_name(name, start + len(" ".join(words))):
-            kind = "either"  # "Molik grew in confidence", "TimeWarner lost subscribers"
+        subject = False if possessive else None
+        if kind is None and not possessive:
+            kind = _MAYBE
         # A single word of no kind stays: it is a person if it turns out to be a surname.
-        return [Entity(start, name, kind, subject, False)]
+        return Entity(start, name, kind, subject, False, start + length)
 
     def _word_before(self, start: int) -> str:
         """The word just before `start`, lower-cased ("lawyer" for "lawyer Jamie Firestone")."""
-        words = self.text[max(start - 24, 0) : start].split()
+        words = self.text[max(start - 24, 0) : start].rsplit(None, 1)
         return words[-1].strip(",;:()").lower() if words else ""
 
-    def _may_name(self, word: str, end: int) -> bool:
+    def may_name(self, word: str, end: int) -> bool:
         """Whether a single capitalized word that opens a sentence may name someone: a word
         the article repeats ("Molik") but never writes in lower case ("Two lawyers", "Market
         leader"), and not followed by a function word ("Far from looking")."""
-        if self.word_counts is None:
-            self.word_counts = Counter(_PLAIN_WORD.findall(self.text))
-        if self.word_counts[word.lower()] or self.word_counts[word] < 2:
+        if self._count(word.lower(), 1) or self._count(word, 2) < 2:
             return False
         nxt = _NEXT_WORD.match(self.text, end)
-        return nxt is not None and nxt.group(1).lower() not in sw.STOP_WORDS | sw.DETERMINERS
+        return nxt is not None and nxt.group(1).lower() not in _NOT_AFTER_NAME
 
-    def _subject_position(self, start: int) -> bool:
+    def _count(self, word: str, enough: int) -> int:
+        """How often `word` stands as a whole word of letters in the text, counted up to
+        `enough`: a few searches for the words asked about instead of counting every word."""
+        if not (word.isascii() and word.isalpha()):
+            return 0
+        key = (word, enough)
+        if key not in self.word_counts:
+            self.word_counts[key] = _whole_words(self.text, word, enough)
+        return self.word_counts[key]
+
+    def subject_position(self, start: int) -> bool:
         """A name that opens its sentence ("But Oliver Letwin, ...") or follows an opening
         phrase ("After a tough first set, Molik grew") is a subject, the likelier antecedent
         of "he" or "she"."""
         floor = self.layout.clause_floor(start)
-        if start - floor > 80:
-            return False
-        prefix = self.text[floor:start].split(",")
-        if len(prefix) > 2:
-            return False
-        opener = prefix[0].split()[:1]
-        if len(prefix) == 2 and opener and opener[0].lower() not in _OPENING_PHRASE:
-            return False
-        words = prefix[-1].split()
-        return len(words) <= 3 and all(map(_subject_lead, words))
+        return start - floor <= 80 and _opens_clause(self.text[floor:start])
+
+
+# The words before a name in its clause recur ("", "But ", "The "): their reading is kept.
+@lru_cache(maxsize=16384)
+def _opens_clause(prefix: str) -> bool:
+    """Whether a name after `prefix`, the start of its clause, is the clause's subject."""
+    parts = prefix.split(",")
+    if len(parts) > 2:
+        return False
+    opener = parts[0].split()[:1]
+    if len(parts) == 2 and opener and opener[0].lower() not in _OPENING_PHRASE:
+        return False
+    words = parts[-1].split()
+    return len(words) <= 3 and all(map(_subject_lead, words))
+
+
+def _whole_words(text: str, word: str, enough: int) -> int:
+    """Occurrences of `word` with no word character on either side, up to `enough`."""
+    found, at, size = 0, text.find(word), len(word)
+    while at >= 0 and found < enough:
+        before = text[at - 1] if at else " "
+        after = text[at + size] if at + size < len(text) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            found += 1
+        at = text.find(word, at + size)
+    return found
+
+
+# A piece of a run: its offset in the run, its length as the words joined by single spaces,
+# whether it ends in a possessive, and the name, kind and pronoun `run_name` gives it.
+_Piece = tuple[int, int, bool, tuple[str, str | None, str | None]]
+
+
+@lru_cache(maxsize=65536)
+def _pieces(run: str) -> tuple[_Piece, ...]:
+    """The named pieces of a capitalized run, split where a sentence ends inside it. Runs
+    recur across articles ("Mr Blair", "the BBC"), so their reading is kept."""
+    pieces: list[_Piece] = []
+    for offset, words in _split_run(run):
+        named = run_name(tuple(words))
+        if named is not None:
+            length = len(" ".join(words))
+            pieces.append((offset, length, sw.is_possessive(words[-1]), named))
+    return tuple(pieces)
+
+
+def _split_run(run: str) -> list[tuple[int, list[str]]]:
+    if "." not in run:
+        return [(0, run.split())]
+    parts: list[tuple[int, list[str]]] = []
+    words: list[str] = []
+    first = 0
+    for m in _WORD.finditer(run):
+        if not words:
+            first = m.start()
+        words.append(m.group())
+        if ends_sentence(m.group()) and m.group()[0].isalnum():
+            parts.append((first, words))
+            words = []
+    return [*parts, (first, words)]
+
+
+@lru_cache(maxsize=4096)
+def _titled_kind(name: str) -> str | None:
+    return sw.entity_kind(name.split(), titled=True)
 
 
 @lru_cache(maxsize=65536)

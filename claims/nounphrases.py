@@ -32,6 +32,9 @@ class Tok(NamedTuple):
     text: str
 
 
+_new_tuple = tuple.__new__
+
+
 @dataclass(frozen=True, slots=True)
 class Phrase:
     start: int
@@ -40,8 +43,11 @@ class Phrase:
 
 
 def tokens(text: str, lo: int, hi: int, limit: int | None = None) -> list[Tok]:
-    found = itertools.islice(TOKEN.finditer(text, lo, hi), limit)
-    return [Tok(m.start(), m.end(), m.group()) for m in found]
+    found = TOKEN.finditer(text, lo, hi)
+    if limit is not None:
+        found = itertools.islice(found, limit)
+    # tuple.__new__ builds the named tuple without a call into Python code per token.
+    return [_new_tuple(Tok, (m.start(), m.end(), m.group())) for m in found]
 
 
 def ends_sentence(tok: str) -> bool:
@@ -80,10 +86,9 @@ def bare(word: str) -> str:
     return word[:-1] if ends_sentence(word) else word
 
 
-def subject_in(text: str, lo: int, verb_start: int, passive: bool) -> tuple[Phrase | None, bool]:
-    """The subject of a verb read from the tokens in [lo, verb_start), and whether they ran
-    out before the phrase ended (None also for negations, and passives unless asked)."""
-    toks = tokens(text, lo, verb_start)
+def subject_in(toks: Sequence[Tok], passive: bool) -> tuple[Phrase | None, bool]:
+    """The subject of a verb read back from the tokens before it, and whether they ran out
+    before the phrase ended (None also for negations, and passives unless asked)."""
     last = len(toks) - 1
     while passive and last >= 0 and toks[last].text.lower() in sw.PASSIVE:
         last -= 1

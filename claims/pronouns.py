@@ -58,8 +58,8 @@ class Resolver:
         if pronoun in sw.PERSON_PRONOUNS:
             return self._person_before(pos, GENDER_OF_PRONOUN[pronoun])
         if pronoun in sw.ORG_PRONOUNS:
-            i = bisect.bisect_left(entities.org_starts, pos) - 1
-            return entities.orgs[i].name if i >= 0 else None
+            org = entities.last_org(pos)
+            return org.name if org is not None else None
         return None
 
     def _person_before(
@@ -76,10 +76,9 @@ class Resolver:
         best = subject or spoken
         if best is not None:
             return best[1]
-        i = bisect.bisect_left(entities.person_starts, pos) - 1
-        for j in range(i, max(i - _SUBJECT_LOOKBACK, -1), -1):
-            if self.genders.fits(entities.persons[j].name, gender):
-                return entities.persons[j].name
+        for person in entities.persons_back(pos, _SUBJECT_LOOKBACK):
+            if self.genders.fits(person.name, gender):
+                return person.name
         return None
 
     def _last_spoken(self, pos: int, gender: str | None, named: bool) -> tuple[int, str] | None:
@@ -96,14 +95,11 @@ class Resolver:
         """The last person named as the subject of a sentence before the one at `pos`, and
         after `after`, that may be a `gender`."""
         entities = self.entities
-        floor = self.layout.sentence_floor(pos)
-        k = bisect.bisect_left(entities.person_starts, floor) - 1
-        for j in range(k, max(k - _SUBJECT_LOOKBACK, -1), -1):
-            entity = entities.persons[j]
-            if pos - entity.pos > CARRY_DISTANCE or entity.pos < after:
+        for person in entities.persons_back(self.layout.sentence_floor(pos), _SUBJECT_LOOKBACK):
+            if pos - person.pos > CARRY_DISTANCE or person.pos < after:
                 return None
-            if entity.subject and self.genders.fits(entity.name, gender):
-                return entity.pos, entity.name
+            if entities.is_subject(person) and self.genders.fits(person.name, gender):
+                return person.pos, person.name
         return None
 
     def resolve_all(self, attrs: Sequence[Attr]) -> None:

@@ -42,6 +42,16 @@ class Layout:
         i = bisect.bisect_right(self.quote_starts, pos) - 1
         return self.quotes[i] if i >= 0 else None
 
+    def outside_quotes(self) -> list[Span]:
+        """The spans of text between the quotes (a closing mark belongs to its quote)."""
+        spans: list[Span] = []
+        lo = 0
+        for quote in self.quotes:
+            spans.append((lo, quote.start))
+            lo = quote.end + (1 if quote.closed else 0)
+        spans.append((lo, len(self.text)))
+        return spans
+
     def inside_quote(self, pos: int) -> bool:
         quote = self.quote_at(pos)
         return quote is not None and pos < quote.end + (1 if quote.closed else 0)

@@ -20,6 +20,7 @@ How, and why this way:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,7 +32,12 @@ Span = tuple[int, int]
 
 _OPEN, _CLOSE, _EITHER = 1, 2, 3
 _DOUBLE, _SINGLE = '"', "'"
-MARK = re.compile(r"[\"“”„«»'‘’]")
+_MARK_CHARS = "\"“”„«»'‘’"
+MARK = re.compile(f"[{_MARK_CHARS}]")
+# Marks that may be quote marks: not a single mark between letters or digits, an apostrophe
+# ("China's", "I'm"), which is most single marks of news text and need not be looked at.
+# (Every match begins with the mark itself, so the engine skips in C from mark to mark.)
+_MARK_CANDIDATE = re.compile(r"[\"“”„«»'‘’](?:(?<![^\W_]['‘’])|(?![^\W_]))")
 _OPENING_CONTEXT = frozenset("([{—–-/\"“‘'«")
 _CLOSING_CONTEXT = frozenset(".,;:!?)]}—–-/\"”’'»…")
 # An opening mark right after a sentence inside an open quote continues it: paragraphs run
@@ -91,7 +97,10 @@ def _single_mark(
 
 
 def _marks(text: str, lo: int, hi: int) -> list[_Mark]:
-    found = (_classify(text, m.start(), lo, hi) for m in MARK.finditer(text, lo, hi))
+    # The first character has no character before it in the paragraph: it is looked at alone.
+    found = [_classify(text, lo, lo, hi)] if lo < hi and text[lo] in _MARK_CHARS else []
+    candidates = _MARK_CANDIDATE.finditer(text, lo + 1, hi)
+    found += [_classify(text, m.start(), lo, hi) for m in candidates]
     return [mark for mark in found if mark is not None]
 
 
@@ -186,20 +195,25 @@ def pair_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span]
 
 
 def is_work_title(text: str, quote: Quote, lo: int) -> bool:
-    """A Title-Case phrase quoted right after "single", "film", "the book", "titled"..."""
-    if not _title_case(text[quote.start : quote.end]):
-        return False
+    """A Title-Case phrase quoted right after "single", "film", "the book", "titled"...
+
+    The words before the quote are read first: they rule out almost every quote, and they
+    are a few dozen characters where the quote may run to hundreds."""
     words = _WORD_BEFORE.findall(text[max(lo, quote.start - 60) : quote.start])[-4:]
     if not words:
         return False
     last = words[-1].lower()
-    if last in sw.WORK_NOUNS or last in ("titled", "entitled"):
-        return True
-    return last in sw.WORK_NAMING and any(w.lower() in sw.WORK_NOUNS for w in words[:-1])
+    after_work = last in sw.WORK_NOUNS or last in ("titled", "entitled")
+    if not after_work and not (
+        last in sw.WORK_NAMING and any(w.lower() in sw.WORK_NOUNS for w in words[:-1])
+    ):
+        return False
+    return _title_case(text[quote.start : quote.end])
 
 
 def _title_case(content: str) -> bool:
-    words = _TITLE_WORD.findall(content)
+    # A title has at most a dozen words: reading a thirteenth settles it.
+    words = [m.group() for m in itertools.islice(_TITLE_WORD.finditer(content), 13)]
     if not words or len(words) > 12:
         return False
     significant = [w for w in words if w.lower() not in sw.TITLE_SMALL_WORDS]
