@@ -20,7 +20,7 @@ def no_exception(at: AppTest) -> None:
 
 def claim_table(at: AppTest) -> tuple[str, pd.DataFrame]:
     """The Review page's claim table: its widget key and the rows it shows."""
-    key = state.table_key_for(int(at.session_state.get(state.TABLE_GENERATION, 0)))
+    key = state.table_key_for(int(at.session_state[state.TABLE_GENERATION]))
     tables = [d for d in at.dataframe if d.key == key]
     assert tables, f"no claim table {key!r} on the page"
     return key, tables[0].value

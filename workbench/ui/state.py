@@ -74,7 +74,7 @@ def reviewer() -> str | None:
 
 def claim_table_key() -> str:
     """The claim table's widget key; a new generation starts with no row selected."""
-    return table_key_for(int(st.session_state.get(TABLE_GENERATION, 0)))
+    return table_key_for(int(st.session_state.setdefault(TABLE_GENERATION, 0)))
 
 
 def table_key_for(generation: int) -> str:
