@@ -92,6 +92,7 @@ def test_sources_page_uploads_several_files_and_searches_passages(
     no_exception(app)
     captions = [c.value for c in app.caption]
     assert any(c.startswith("briefing · BM25") for c in captions)
+    assert any(">rice</mark>" in m.value for m in app.markdown), "the search words marked"
 
 
 def test_dashboard_shows_conflicts_first_and_the_charts(app: AppTest, demo: Workspace) -> None:

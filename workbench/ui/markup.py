@@ -57,6 +57,7 @@ _MISSING_COLOR = "#fde68a"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-!|~$:])")
 _MARK_STYLE = "background:{color};padding:0 2px;border-radius:3px"
 _MARK_PASSAGE = "#fde047"
+_STOP_WORDS = frozenset("the and for was were with that this from has have are its not but".split())
 _OUTLINE = ";outline:2px solid #1f2937"
 
 
@@ -124,6 +125,18 @@ def highlight_passage(text: str, start: int | None, end: int | None) -> str:
     if start is None or end is None or not 0 <= start < end <= len(text):
         return _block(escape(text))
     return highlight(text, [Span(start, end, _MARK_PASSAGE, "matching words")])
+
+
+def highlight_words(text: str, query: str) -> str:
+    """A passage escaped, with the words of a search marked (any word that starts like one of
+    them, since the index matches stems: "exports" finds "export")."""
+    found = {w.casefold() for w in re.findall(r"\w{3,}", query)} - _STOP_WORDS
+    words = sorted(found, key=len, reverse=True)
+    if not words:
+        return _block(escape(text))
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w[:6]) for w in words) + r")\w*", re.I)
+    spans = [Span(m.start(), m.end(), _MARK_PASSAGE) for m in pattern.finditer(text)]
+    return highlight(text, spans)
 
 
 def claim_spans(

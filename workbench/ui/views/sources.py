@@ -71,4 +71,4 @@ if query.strip():
         with st.container(border=True):
             title = markup.md(row.get("title") or "Untitled source")
             st.caption(f"{title} · BM25 {float(row['bm25']):.2f}")
-            widgets.html(markup.highlight_passage(str(row["text"]), None, None))
+            widgets.html(markup.highlight_words(str(row["text"]), query))
