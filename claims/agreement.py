@@ -146,9 +146,14 @@ def figure_agreement(
         if kind == "date" and theirs is None:
             theirs = month_day(text)  # "3 September" indexed without a year
         fits = units_fit(kind, field(claim, "unit"), field(value, "unit"))
-        overlap = subject_overlap(key, passage.words_at(value)) if fits else 0
-        if theirs is not None and overlap:
-            found.append((overlap, compare(mine, theirs), value))
+        words = passage.words_at(value)
+        overlap = subject_overlap(key, words) if fits else 0
+        if theirs is None or not overlap:
+            continue
+        relation = compare(mine, theirs)
+        if relation == "conflicts" and kind in NUMERIC_KINDS and not _same_row(key, passage):
+            continue  # a table row of another party (Russia's share, not China's)
+        found.append((overlap, relation, value))
     return _verdict(claim, passage, found)
 
 
@@ -214,6 +219,18 @@ def _claim_subject(claim: Mapping[str, Any]) -> Subject:
     # those of another part of its event (Kim's visit, the parade in Beijing), so it has none.
     names = own.names or (clause.names if kind in NUMERIC_KINDS else frozenset())
     return Subject(own.common or clause.common or own.names, names, own.all | clause.all)
+
+
+_TABLE_ROW = re.compile(r"^[^:;\n]{1,80}: [^\n]*?; [^:;\n]{1,80}: ")
+
+
+def _same_row(key: Subject, passage: _Passage) -> bool:
+    """In a table row every named cell belongs to the figure: a row naming a party the claim's
+    sentence does not name ("partner: Russia" for a claim about trade with China) is another
+    record, not a contradiction. Prose is not held to this: a sentence names its sources too."""
+    if not _TABLE_ROW.match(passage.text):
+        return True
+    return words_of(passage.text).names <= key.context
 
 
 class _Passage:

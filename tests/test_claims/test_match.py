@@ -83,6 +83,15 @@ def test_the_contradicting_figure_conflicts(demo: tuple[pd.DataFrame, pd.DataFra
     assert "95 per cent" in briefing[briefing["agreement"] == "conflicts"]["source_value"].iloc[0]
 
 
+def test_another_partys_table_row_is_no_contradiction(
+    demo: tuple[pd.DataFrame, pd.DataFrame],
+) -> None:
+    claims, matches = demo
+    found = top(claims, matches, "about 97%")
+    russia = found[found["passage_text"].str.contains("partner: Russia; year: 2023")]
+    assert not russia.empty and set(russia["agreement"]) == {"absent"}
+
+
 def test_the_changed_quote_is_altered_and_names_the_word(
     demo: tuple[pd.DataFrame, pd.DataFrame],
 ) -> None:
