@@ -243,13 +243,15 @@ def run_ui(workspace: Path, *, port: int) -> int:
     """Run `streamlit run` on the app file, with the workspace in WORKBENCH_WORKSPACE."""
     if importlib.util.find_spec("streamlit") is None:  # looked up, never imported
         raise click.ClickException(
-            "the app needs Streamlit: pip install 'streamlit>=1.40' (or `make demo`)"
+            "the app needs Streamlit: pip install 'streamlit>=1.57' (or `make demo`)"
         )
     if not UI_APP.is_file():
         raise click.ClickException(f"the app file {UI_APP} is missing; reinstall claim-workbench")
     command = [sys.executable, "-m", "streamlit", "run", str(UI_APP),
                "--server.address", "127.0.0.1", "--server.headless", "true",
-               "--server.port", str(port)]  # fmt: skip
+               "--server.port", str(port),
+               # A local newsroom tool: no "Deploy" button, no usage statistics sent anywhere.
+               "--client.toolbarMode", "minimal", "--browser.gatherUsageStats", "false"]  # fmt: skip
     env = {**os.environ, ENV_VAR: str(Path(workspace).resolve())}
     click.echo(f"Opening the workbench on http://127.0.0.1:{port} (Ctrl+C to stop)", err=True)
     try:
