@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from claims import speechwords as sw
 from claims.nounphrases import (
-    FORWARD,
     Phrase,
     ends_sentence,
+    iter_tokens,
     phrase_forward,
     pronoun,
     subject_in,
@@ -154,7 +154,7 @@ def _reports_speech(layout: Layout, verb: str, start: int, end: int) -> bool:
 
 def _forward(layout: Layout, pos: int) -> Phrase | None:
     """The noun phrase read forward from `pos`, within its paragraph and before any quote."""
-    return phrase_forward(tokens(layout.text, pos, layout.ceiling(pos), FORWARD))
+    return phrase_forward(iter_tokens(layout.text, pos, layout.ceiling(pos)))
 
 
 def _inverted(layout: Layout, start: int, end: int) -> Attr | None:

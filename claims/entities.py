@@ -12,6 +12,7 @@ the likelier antecedent of a later "he".
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -138,15 +139,22 @@ def read_entities(layout: Layout, sources: Iterable[Entity], genders: Genders) -
     """The named `sources` and the names in the text outside quotes, in text order."""
     events = list(sources)
     reader = _Reader(layout, genders)
-    quotes, quote_starts = layout.quotes, layout.quote_starts
+    starts, stops = layout.quote_starts, layout.quote_stops
     for m in _NAME_RUN.finditer(layout.text):
         start = m.start()
-        i = bisect.bisect_right(quote_starts, start) - 1
-        if i < 0 or start >= quotes[i].end + quotes[i].closed:  # outside the quotes
-            events += reader.run_entities(start, m.group())
-    events.sort(key=lambda e: e.pos)
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < stops[i]:
+            continue  # inside a quote
+        for piece in _pieces(m.group()):
+            entity = reader.entity(start, piece)
+            if entity is not None:
+                events.append(entity)
+    events.sort(key=_position)
     _settle_kinds(events)
     return Entities(events, reader)
+
+
+_position = operator.attrgetter("pos")
 
 
 def _settle_kinds(events: Sequence[Entity]) -> None:
@@ -169,16 +177,8 @@ class _Reader:
         self.layout, self.text, self.genders = layout, layout.text, genders
         self.word_counts: dict[tuple[str, int], int] = {}
 
-    def run_entities(self, start: int, run: str) -> list[Entity]:
-        """The entities a capitalized run names, split where a sentence ends inside it."""
-        entities: list[Entity] = []
-        for piece in _pieces(run):
-            entity = self._entity(start, piece)
-            if entity is not None:
-                entities.append(entity)
-        return entities
-
-    def _entity(self, start: int, piece: _Piece) -> Entity | None:
+    def entity(self, start: int, piece: _Piece) -> Entity | None:
+        """The entity a piece of the run at `start` names, if any."""
         offset, length, possessive, (name, kind, gender) = piece
         start += offset
         if kind == "org":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -40,6 +40,12 @@ class Phrase:
     start: int
     end: int
     words: tuple[str, ...]
+
+
+def iter_tokens(text: str, lo: int, hi: int) -> Iterator[Tok]:
+    """The tokens of text[lo:hi], made as they are read."""
+    for m in TOKEN.finditer(text, lo, hi):
+        yield _new_tuple(Tok, (m.start(), m.end(), m.group()))
 
 
 def tokens(text: str, lo: int, hi: int, limit: int | None = None) -> list[Tok]:
@@ -217,22 +223,10 @@ def as_phrase(words: Sequence[Tok]) -> Phrase | None:
     return Phrase(words[0].start, words[-1].end, tuple(w.text for w in words))
 
 
-def phrase_forward(toks: Sequence[Tok]) -> Phrase | None:
+def phrase_forward(toks: Iterable[Tok]) -> Phrase | None:
     """The noun phrase that starts at the first token ("said Robert Sinche, head of..."); it
     ends at a stop, or at a common word after a name ("by the ONS show")."""
-    words: list[Tok] = []
-    for i, tok in enumerate(toks[:FORWARD]):
-        last = ends_sentence(tok.text) and tok.text[0].isalnum()
-        tok = Tok(tok.start, tok.end - 1, tok.text[:-1]) if last else tok
-        if pronoun(tok.text):
-            words += [] if words else [tok]
-            break
-        nxt = toks[i + 1].text if i + 1 < len(toks) and not last else ""
-        if not _continues_forward(tok.text, nxt, words):
-            break
-        words.append(tok)
-        if last or len(words) >= FORWARD - 4:
-            break
+    words = _words_forward(iter(toks))
     while words and words[-1].text.lower() in _INNER_WORDS:
         words.pop()
     if words and sw.is_possessive(words[-1].text):  # "said Alex McLeish of Novo's form"
@@ -241,12 +235,35 @@ def phrase_forward(toks: Sequence[Tok]) -> Phrase | None:
     return as_phrase(words)
 
 
-def _continues_forward(text: str, nxt: str, words: Sequence[Tok]) -> bool:
-    """Whether `text` belongs to the phrase read so far: a connector only before a name or a
-    determiner; after a name, only names and roles ("Moscow-based US lawyer Jamie Firestone")."""
+def _words_forward(toks: Iterator[Tok]) -> list[Tok]:
+    """The tokens of a phrase read forward, taken from `toks` one ahead of need: a phrase
+    seldom runs past a few words, and the rest of its window is never tokenized."""
+    words: list[Tok] = []
+    named = False  # whether a word read so far names
+    tok = next(toks, None)
+    while tok is not None:
+        following = next(toks, None)
+        last = ends_sentence(tok.text) and tok.text[0].isalnum()
+        tok = Tok(tok.start, tok.end - 1, tok.text[:-1]) if last else tok
+        if pronoun(tok.text):
+            return words or [tok]
+        nxt = following.text if following is not None and not last else ""
+        if not _continues_forward(tok.text, nxt, bool(words), named):
+            break
+        words.append(tok)
+        named = named or _names(tok.text)
+        if last or len(words) >= FORWARD - 4:  # never past the FORWARD tokens of a window
+            break
+        tok = following
+    return words
+
+
+def _continues_forward(text: str, nxt: str, started: bool, named: bool) -> bool:
+    """Whether `text` belongs to the phrase read so far (`started`, and `named` when one of its
+    words names): a connector only before a name or a determiner; after a name, only names and
+    roles ("Moscow-based US lawyer Jamie Firestone")."""
     if text.lower() in _INNER_WORDS:
-        return not words or sw.is_capitalized(nxt) or nxt.lower() in sw.DETERMINERS
-    named = any(_names(w.text) for w in words)
+        return not started or sw.is_capitalized(nxt) or nxt.lower() in sw.DETERMINERS
     if named and not sw.is_capitalized(text):
         return sw.is_role(text)
     return not is_stop(text, verbs=False)

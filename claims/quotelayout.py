@@ -29,10 +29,16 @@ class Layout:
         quotes = pair_quotes(text, self.paragraphs, self.sentences)
         self.quotes = [q for q in quotes if not is_work_title(text, q, self.para_lo(q.start))]
         self.quote_starts = [q.start for q in self.quotes]
+        self.quote_ends = [q.end for q in self.quotes]
+        # Where each quote stops holding positions: after its closing mark, if it has one.
+        self.quote_stops = [q.end + q.closed for q in self.quotes]
+        # The later of the last sentence start and the last paragraph start before a position
+        # is the last of these before it: one bisection instead of two.
+        self._floors = sorted({*self.sentence_starts, *self.paragraph_starts})
 
     def para_lo(self, pos: int) -> int:
         i = bisect.bisect_right(self.paragraph_starts, pos) - 1
-        return self.paragraphs[max(i, 0)][0]
+        return self.paragraph_starts[i] if i > 0 else self.paragraph_starts[0]
 
     def para_index(self, pos: int) -> int:
         return max(bisect.bisect_right(self.paragraph_starts, pos) - 1, 0)
@@ -46,22 +52,23 @@ class Layout:
         """The spans of text between the quotes (a closing mark belongs to its quote)."""
         spans: list[Span] = []
         lo = 0
-        for quote in self.quotes:
-            spans.append((lo, quote.start))
-            lo = quote.end + (1 if quote.closed else 0)
+        for start, stop in zip(self.quote_starts, self.quote_stops, strict=True):
+            spans.append((lo, start))
+            lo = stop
         spans.append((lo, len(self.text)))
         return spans
 
     def inside_quote(self, pos: int) -> bool:
-        quote = self.quote_at(pos)
-        return quote is not None and pos < quote.end + (1 if quote.closed else 0)
+        i = bisect.bisect_right(self.quote_starts, pos) - 1
+        return i >= 0 and pos < self.quote_stops[i]
 
     def floor(self, pos: int) -> int:
         """Where a clause ending at `pos` may begin: its sentence, paragraph, the last quote."""
-        i = bisect.bisect_right(self.sentence_starts, pos) - 1
-        floor = max(self.sentence_starts[i] if i >= 0 else 0, self.para_lo(pos), pos - WINDOW)
-        quote = self.quote_at(pos - 1)
-        return max(floor, quote.end) if quote is not None else floor
+        floor = self.sentence_floor(pos)
+        if pos - WINDOW > floor:
+            floor = pos - WINDOW
+        i = bisect.bisect_right(self.quote_starts, pos - 1) - 1
+        return self.quote_ends[i] if i >= 0 and self.quote_ends[i] > floor else floor
 
     def ceiling(self, pos: int) -> int:
         """Where a phrase read forward from `pos` must end: its paragraph, the next quote."""
@@ -72,8 +79,10 @@ class Layout:
 
     def sentence_floor(self, pos: int) -> int:
         """The start of the sentence at `pos`, never before its paragraph."""
-        i = bisect.bisect_right(self.sentence_starts, pos) - 1
-        return max(self.sentence_starts[i] if i >= 0 else 0, self.para_lo(pos))
+        floors = self._floors
+        if pos < self.paragraph_starts[0]:
+            return self.paragraph_starts[0]
+        return floors[bisect.bisect_right(floors, pos) - 1]
 
     def sentence_end(self, pos: int) -> int:
         j = bisect.bisect_right(self.sentence_starts, pos) - 1

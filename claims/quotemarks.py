@@ -133,7 +133,8 @@ class _Pairing:
             marks = _marks(self.text, lo, hi)
             if self.state is not None and marks:
                 marks = marks[1:]  # the mark that reopened an AP continuation
-            self._paragraph(marks, index)
+            if marks:
+                self._paragraph(marks, index)
             if self.state is not None and not self._reopens(index + 1):
                 self._cut(lo, hi)
         return self.quotes
@@ -199,7 +200,13 @@ def is_work_title(text: str, quote: Quote, lo: int) -> bool:
 
     The words before the quote are read first: they rule out almost every quote, and they
     are a few dozen characters where the quote may run to hundreds."""
-    words = _WORD_BEFORE.findall(text[max(lo, quote.start - 60) : quote.start])[-4:]
+    before = text[max(lo, quote.start - 60) : quote.start]
+    # The last word alone rules out most quotes; no word spans a space, so the last chunk
+    # between spaces holds it, unless that chunk is all punctuation.
+    chunks = before.rsplit(None, 1)
+    words = _WORD_BEFORE.findall(chunks[-1]) if chunks else []
+    if not words or words[-1].lower() in sw.WORK_NAMING:
+        words = _WORD_BEFORE.findall(before)[-4:]
     if not words:
         return False
     last = words[-1].lower()
