@@ -67,6 +67,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import itertools
 import numbers
 import re
@@ -207,14 +208,25 @@ def _candidates(
 
 def _claim_subject(claim: Mapping[str, Any]) -> Subject:
     """Key words from the subject and unit (an ordinal's own words), else from the clause."""
-    kind, sentence = field(claim, "kind"), str(field(claim, "sentence") or "")
-    text = str(field(claim, "text") or "")
+    return _subject_of(
+        str(field(claim, "kind")),
+        str(field(claim, "sentence") or ""),
+        str(field(claim, "text") or ""),
+        _hashable(field(claim, "subject")),
+        _hashable(field(claim, "unit")),
+    )
+
+
+def _hashable(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+# A claim is compared with up to a hundred candidate passages: its subject is read once.
+@functools.lru_cache(maxsize=4096)
+def _subject_of(kind: str, sentence: str, text: str, subject: Any, unit: Any) -> Subject:
     at = max(sentence.find(text), 0) if text else 0
     clause = clause_words(sentence, at, at + len(text))
-    if kind == "ordinal":
-        own = words_of(text)
-    else:
-        own = subject_words(sentence, kind, field(claim, "subject"), field(claim, "unit"))
+    own = words_of(text) if kind == "ordinal" else subject_words(sentence, kind, subject, unit)
     # A figure without a named subject takes the names next to it; a date's names are often
     # those of another part of its event (Kim's visit, the parade in Beijing), so it has none.
     names = own.names or (clause.names if kind in NUMERIC_KINDS else frozenset())
