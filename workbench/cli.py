@@ -251,7 +251,8 @@ def run_ui(workspace: Path, *, port: int) -> int:
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--server.port", str(port),
                # A local newsroom tool: no "Deploy" button, no usage statistics sent anywhere.
-               "--client.toolbarMode", "minimal", "--browser.gatherUsageStats", "false"]  # fmt: skip
+               "--client.toolbarMode", "minimal",
+               "--browser.gatherUsageStats", "false"]  # fmt: skip
     env = {**os.environ, ENV_VAR: str(Path(workspace).resolve())}
     click.echo(f"Opening the workbench on http://127.0.0.1:{port} (Ctrl+C to stop)", err=True)
     try:
