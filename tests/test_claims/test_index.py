@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import require_shared
+from evaldata import require_shared
 
 from claims.errors import PassageIndexError
 from claims.index import SEARCH_COLUMNS, PassageIndex

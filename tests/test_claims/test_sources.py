@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pandas as pd
 import pytest
-from conftest import require_shared
+from evaldata import require_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
