@@ -7,6 +7,13 @@ person once an earlier person had it as surname ("Swank" after "Hilary Swank"); 
 its sentence, repeats, and is never written in lower case may be either ("Molik grew",
 "TimeWarner said"). Whether a name is the subject of its sentence is noted too: the subject is
 the likelier antecedent of a later "he".
+
+The names are read in one scan, the first time a pronoun needs them. Whom a name may be ("he"
+or "she") is noted for every name at once, since a "Mrs Smith" anywhere in the article rules
+Smith out for "he"; what takes the name's context to tell (is it the subject of its sentence,
+may a lone capitalized word name someone) is read only for the names a pronoun looks at.
+Readings that depend on the words alone are kept across articles (`lru_cache`): the same runs
+("Mr Blair", "the BBC") come back article after article.
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ _RUN_OPENERS = (
 
 def _not_an_opener() -> str:
     """A lookahead, placed after a run's first capital, that fails where an opener starts:
-    `(?<=T)(?:heir|his|he|o)\b` and so on for each first letter."""
+    `(?<=T)(?:heir|his|he|o)` and a word boundary, and so on for each first letter."""
     rests: dict[str, list[str]] = {}
     for word in _RUN_OPENERS:
         rests.setdefault(word[0], []).append(re.escape(word[1:]))
@@ -52,7 +59,6 @@ _NAME_RUN = re.compile(
     + rf"[\w’'.&-]*(?:[ \t]+(?:(?:{_NAME_LINK})[ \t]+)?[A-Z][\w’'.&-]*){{0,5}}"
 )
 _WORD = re.compile(r"\S+")
-_PLAIN_WORD = re.compile(r"\b[A-Za-z]+\b")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _NOT_NOUN_ENDINGS = ("ed", "ing", "ly")
 # Capitalized words that open a run without being part of the name ("On Monday Dershowitz").
@@ -60,6 +66,9 @@ _NOT_IN_NAMES = sw.CLAUSE_OPENERS | sw.DETERMINERS | sw.NOT_NAMES
 # Words that begin an opening phrase, after whose comma a subject may come.
 _OPENING_PHRASE = sw.CLAUSE_OPENERS | sw.PREPOSITIONS
 _NOT_AFTER_NAME = sw.STOP_WORDS | sw.DETERMINERS
+_NOT_BEFORE_SUBJECT = sw.STOP_WORDS - sw.CONJUNCTIONS
+# `speechwords.pronoun_for` of one lower-case word, as a table.
+_GENDER_OF_WORD = {**dict.fromkeys(sw.FEMALE_WORDS, "she"), **dict.fromkeys(sw.MALE_WORDS, "he")}
 
 
 # "maybe": a single word of no known kind that becomes "either" when it opens its clause and
@@ -67,6 +76,7 @@ _NOT_AFTER_NAME = sw.STOP_WORDS | sw.DETERMINERS
 _MAYBE = "maybe"
 _PERSON_KINDS = frozenset(("person", "either", _MAYBE))
 _ORG_KINDS = frozenset(("org", "either", _MAYBE))
+_UNSURE = frozenset((None, "either", _MAYBE))
 
 
 @dataclass(slots=True)
@@ -76,7 +86,7 @@ class Entity:
     kind: str | None
     subject: bool | None  # None until asked: whether the name is the subject of its clause
     spoke: bool  # named as the source of an attribution
-    end: int = 0
+    end: int = 0  # where a name of unknown kind ends, to read the word after it
 
 
 class Genders:
@@ -99,8 +109,7 @@ class Entities:
     takes reading the context of a name is read only for the names a pronoun looks at."""
 
     def __init__(self, events: Sequence[Entity], reader: _Reader) -> None:
-        self.persons = [e for e in events if e.kind in _PERSON_KINDS]
-        self.orgs = [e for e in events if e.kind in _ORG_KINDS]
+        self.persons, self.orgs = _settle_kinds(events)
         self.person_starts = [e.pos for e in self.persons]
         self.org_starts = [e.pos for e in self.orgs]
         self._reader = reader
@@ -150,24 +159,31 @@ def read_entities(layout: Layout, sources: Iterable[Entity], genders: Genders) -
             if entity is not None:
                 events.append(entity)
     events.sort(key=_position)
-    _settle_kinds(events)
     return Entities(events, reader)
 
 
 _position = operator.attrgetter("pos")
 
 
-def _settle_kinds(events: Sequence[Entity]) -> None:
+def _settle_kinds(events: Sequence[Entity]) -> tuple[list[Entity], list[Entity]]:
     """Single words of unsure kind, in text order: a known surname is a person; a source
-    that spoke may be a person or an organisation."""
+    that spoke may be a person or an organisation. Gives the persons and the organisations."""
     surnames: set[str] = set()
+    persons: list[Entity] = []
+    orgs: list[Entity] = []
     for entity in events:
-        if entity.kind in (None, "either", _MAYBE) and entity.name in surnames:
-            entity.kind = "person"
-        elif entity.kind is None and entity.spoke:
-            entity.kind = "either"
-        if entity.kind == "person":
+        kind = entity.kind
+        if kind in _UNSURE and entity.name in surnames:
+            entity.kind = kind = "person"
+        elif kind is None and entity.spoke:
+            entity.kind = kind = "either"
+        if kind == "person":
             surnames.add(entity.name.split()[-1])
+        if kind in _PERSON_KINDS:
+            persons.append(entity)
+        if kind in _ORG_KINDS:
+            orgs.append(entity)
+    return persons, orgs
 
 
 class _Reader:
@@ -183,8 +199,10 @@ class _Reader:
         start += offset
         if kind == "org":
             return Entity(start, name, kind, False, False)
-        before = self._word_before(start)
-        gender = gender or sw.pronoun_for((before,))
+        # The word before tells a gender the name does not ("spokeswoman Jane Smith"), and a
+        # role that makes a name of unknown kind a person's ("lawyer Jamie Firestone").
+        before = self._word_before(start) if kind is None or gender is None else ""
+        gender = gender or _GENDER_OF_WORD.get(before.strip("."))
         if gender is not None:
             self.genders.note(name, gender)
         if kind is None and before in sw.ROLE_WORDS:
@@ -259,7 +277,7 @@ def _whole_words(text: str, word: str, enough: int) -> int:
 
 
 # A piece of a run: its offset in the run, its length as the words joined by single spaces,
-# whether it ends in a possessive, and the name, kind and pronoun `run_name` gives it.
+# whether it ends in a possessive, and the name, kind and pronoun `_run_name` gives it.
 _Piece = tuple[int, int, bool, tuple[str, str | None, str | None]]
 
 
@@ -269,7 +287,7 @@ def _pieces(run: str) -> tuple[_Piece, ...]:
     recur across articles ("Mr Blair", "the BBC"), so their reading is kept."""
     pieces: list[_Piece] = []
     for offset, words in _split_run(run):
-        named = run_name(tuple(words))
+        named = _run_name(tuple(words))
         if named is not None:
             length = len(" ".join(words))
             pieces.append((offset, length, sw.is_possessive(words[-1]), named))
@@ -297,8 +315,7 @@ def _titled_kind(name: str) -> str | None:
     return sw.entity_kind(name.split(), titled=True)
 
 
-@lru_cache(maxsize=65536)
-def run_name(words: tuple[str, ...]) -> tuple[str, str | None, str | None] | None:
+def _run_name(words: tuple[str, ...]) -> tuple[str, str | None, str | None] | None:
     """The name a capitalized run gives, its kind and its pronoun ("Mrs" says "she"), before
     its context is known."""
     i = 0
@@ -316,7 +333,7 @@ def _subject_lead(word: str) -> bool:
     """A word that may come before a subject name in its clause: "But", "the", "analyst",
     "Double try scorer"; not a preposition or a verb ("accused Mr Brown", "will meet")."""
     low = word.lower()
-    if low in sw.PREPOSITIONS or low in sw.STOP_WORDS - sw.CONJUNCTIONS:
+    if low in sw.PREPOSITIONS or low in _NOT_BEFORE_SUBJECT:
         return False
     if sw.is_capitalized(word) or low in sw.DETERMINERS or sw.is_role(word):
         return True

@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from claims import speechwords as sw
@@ -23,20 +22,22 @@ FORWARD = 2 * MAX_PHRASE  # tokens a phrase read forward may look at
 _NOT_NOUN_ENDINGS = ("ed", "ing", "ly")
 # Words inside a phrase read forward, never at its end: "the head of the IMF", "from the ONS".
 _INNER_WORDS = sw.DETERMINERS | sw.NAME_CONNECTORS | sw.SOURCE_PREPOSITIONS
+# Words that open a phrase before a clause's subject ("After a tough first set, Molik").
+_PHRASE_OPENERS = sw.CLAUSE_OPENERS - sw.CONJUNCTIONS
 
 
-# Tokens are made by the thousand: plain named tuples are the cheapest to build.
+# Tokens and phrases are made by the thousand: named tuples are the cheapest to build.
 class Tok(NamedTuple):
     start: int
     end: int
     text: str
 
 
+# tuple.__new__ builds a named tuple without a call into Python code per token.
 _new_tuple = tuple.__new__
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
+class Phrase(NamedTuple):
     start: int
     end: int
     words: tuple[str, ...]
@@ -52,7 +53,6 @@ def tokens(text: str, lo: int, hi: int, limit: int | None = None) -> list[Tok]:
     found = TOKEN.finditer(text, lo, hi)
     if limit is not None:
         found = itertools.islice(found, limit)
-    # tuple.__new__ builds the named tuple without a call into Python code per token.
     return [_new_tuple(Tok, (m.start(), m.end(), m.group())) for m in found]
 
 
@@ -274,7 +274,7 @@ def leading_subject(toks: Sequence[Tok]) -> Phrase | None:
     determiner with a few words ("The chancellor"), past an opening phrase ("After a tough
     first set, Molik ...")."""
     i = 0
-    if toks and toks[0].text.lower() in sw.CLAUSE_OPENERS - sw.CONJUNCTIONS:
+    if toks and toks[0].text.lower() in _PHRASE_OPENERS:
         comma = next((k for k, t in enumerate(toks[:12]) if t.text == ","), None)
         i = comma + 1 if comma is not None else 1
     while i < len(toks) and toks[i].text.lower() in sw.CLAUSE_OPENERS:

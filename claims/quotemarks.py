@@ -23,7 +23,6 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from claims import speechwords as sw
@@ -50,7 +49,7 @@ _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+")
 _WORD_BEFORE = re.compile(r"[\w’'-]+")
 
 
-# Marks are made by the thousand: plain named tuples are the cheapest to build.
+# Marks and quotes are made by the thousand: named tuples are the cheapest to build.
 class _Mark(NamedTuple):
     pos: int
     family: str
@@ -58,8 +57,7 @@ class _Mark(NamedTuple):
     weak: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     start: int  # first character inside the opening mark
     end: int  # the closing mark, or where an unclosed quote was cut
     closed: bool
@@ -96,11 +94,17 @@ def _single_mark(
     return None
 
 
-def _marks(text: str, lo: int, hi: int) -> list[_Mark]:
-    # The first character has no character before it in the paragraph: it is looked at alone.
-    found = [_classify(text, lo, lo, hi)] if lo < hi and text[lo] in _MARK_CHARS else []
-    candidates = _MARK_CANDIDATE.finditer(text, lo + 1, hi)
-    found += [_classify(text, m.start(), lo, hi) for m in candidates]
+def _marks(text: str, lo: int, hi: int, candidates: list[int]) -> list[_Mark]:
+    """The quote marks of the paragraph [lo, hi), from the candidates of the whole text."""
+    # The candidates were read with the text's own neighbours; a paragraph's first and last
+    # characters are read with a space outside them, so they are looked at on their own.
+    first = bisect.bisect_left(candidates, lo + 1)
+    inner = candidates[first : bisect.bisect_left(candidates, hi - 1, first)]
+    if lo < hi and text[lo] in _MARK_CHARS:
+        inner.insert(0, lo)
+    if lo < hi - 1 and text[hi - 1] in _MARK_CHARS:
+        inner.append(hi - 1)
+    found = [_classify(text, pos, lo, hi) for pos in inner]
     return [mark for mark in found if mark is not None]
 
 
@@ -129,8 +133,9 @@ class _Pairing:
         self.state: tuple[int, str, int] | None = None  # content start, family, paragraph
 
     def run(self) -> list[Quote]:
+        candidates = [m.start() for m in _MARK_CANDIDATE.finditer(self.text)]
         for index, (lo, hi) in enumerate(self.paragraphs):
-            marks = _marks(self.text, lo, hi)
+            marks = _marks(self.text, lo, hi, candidates)
             if self.state is not None and marks:
                 marks = marks[1:]  # the mark that reopened an AP continuation
             if marks:

@@ -17,6 +17,7 @@ figures inside them.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 
 from claims.attributions import find_attributions
@@ -26,6 +27,7 @@ from claims.quotelayout import Layout
 from claims.speakers import quote_speakers
 
 PRIORITY = 5
+_SPAN = operator.attrgetter("start", "end")
 
 
 def find_quotes(
@@ -50,4 +52,4 @@ def find_quotes(
         for a in attrs
         if a.speaker
     ]
-    return sorted(found, key=lambda f: (f.start, f.end))
+    return sorted(found, key=_SPAN)

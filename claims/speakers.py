@@ -50,9 +50,10 @@ class _Speakers:
                 last = (attrs[k].start, attrs[k].speaker) if attrs[k].speaker else last
                 k += 1
             own = self._after(quote) or self._before(quote) or self._later(quote)
-            if own is None and not self.layout.opens_sentence(quote):
+            opens = own is None and self.layout.opens_sentence(quote)
+            if own is None and not opens:
                 own = self._sentence_subject(quote)
-            speaker = own[1] if own is not None else self._carried(quote, last)
+            speaker = own[1] if own is not None else self._carried(quote, last) if opens else None
             last = (quote.start, speaker) if speaker else last
             speakers.append(speaker)
         return speakers
@@ -139,7 +140,7 @@ class _Speakers:
     def _carried(self, quote: Quote, last: Claim | None) -> str | None:
         """A quote that opens its sentence with no attribution continues the last speaker of
         this or the previous paragraph."""
-        if last is None or not self.layout.opens_sentence(quote):
+        if last is None:
             return None
         pos, speaker = last
         if quote.start - pos > CARRY_DISTANCE or self.layout.para_index(pos) < quote.para - 1:

@@ -40,7 +40,8 @@ class WholeWords:
         self._plain = re.compile(f"(?<!\\w)(?:{words})")
 
     def find(self, text: str, spans: Sequence[Span]) -> list[tuple[int, str]]:
-        """The words whose first character lies in one of `spans` (sorted, not overlapping)."""
+        """The words that lie within one of `spans` (sorted, not overlapping), each span read
+        as the text cut at its end: a word the end cuts short is read as cut."""
         plain = not text.isascii() and _has_uncommon_non_word(text)
         found: list[tuple[int, str]] = []
         for lo, hi in spans:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from rapidfuzz import fuzz, utils
 from claims.found import Found
 from claims.quotes import find_quotes
 from claims.sentences import paragraph_spans, sentence_spans
+from claims.wordstarts import WholeWords
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED = REPO_ROOT.parent / "shared"
@@ -492,6 +494,46 @@ def test_news_corpora_never_fail_and_every_span_is_exact() -> None:
             assert end <= start, name  # no two findings overlap
         count += 1
     assert count > 2000
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraph", "span", "speaker"),
+    [
+        # The mark opens its paragraph, right after a letter outside it.
+        ("Intro'Stop it,' said Ann Smith.", (5, 31), "Stop it,", "Ann Smith"),
+        # The mark closes its paragraph, right before a letter outside it.
+        ("Ann Smith said 'we won'x", (0, 23), "we won", "Ann Smith"),
+    ],
+)
+def test_marks_at_the_edges_of_a_paragraph_are_read_within_it(
+    text: str, paragraph: tuple[int, int], span: str, speaker: str
+) -> None:
+    found = find_quotes(text, [paragraph], [paragraph])
+    assert [(text[f.start : f.end], f.speaker) for f in found if f.kind == "quote"] == [
+        (span, speaker)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "said",
+        "Said so, said Ann.",
+        "unsaid, said_ and said2 said",
+        "x\xa0said (said) “said” —said ’said",
+        "é said ésaid",
+        "© said ©said",  # a character the fast scan does not list before a word
+        "according to\nAccording  to according toll",
+    ],
+)
+def test_speech_verbs_are_found_exactly_where_a_word_starts(text: str) -> None:
+    words = r"(?:said|Said|[Aa]ccording\s+to)\b"
+    plain = re.compile(rf"(?<!\w){words}")
+    for spans in ([(0, len(text))], [(2, len(text) - 3)], [(0, 6), (9, len(text))]):
+        expected = [
+            (m.start(), m.group()) for lo, hi in spans for m in plain.finditer(text, lo, hi)
+        ]
+        assert WholeWords(words).find(text, spans) == expected, spans
 
 
 @pytest.mark.parametrize("text", ["", " ", '"', "“", "said", "He said", "according to", ',"'])
