@@ -131,7 +131,7 @@ def test_ui_without_streamlit_says_what_to_install(
 ) -> None:
     monkeypatch.setattr(cli_module.importlib.util, "find_spec", lambda name: None)
     result = run("ui")
-    assert result.exit_code == 1 and "pip install 'streamlit>=1.40'" in result.stderr
+    assert result.exit_code == 1 and "pip install 'streamlit>=1.57'" in result.stderr
     assert not fake_run.calls
 
 
