@@ -85,7 +85,7 @@ def subject(layout: Layout, verb_start: int, *, passive: bool = False) -> Phrase
     return None if found is None else Phrase(floor + found[0], floor + found[1], found[2])
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _clause_subject(clause: str, passive: bool) -> tuple[int, int, tuple[str, ...]] | None:
     """The subject at the end of `clause`, as offsets into it and words."""
     toks = tokens(clause, 0, len(clause))
@@ -110,7 +110,7 @@ def named(start: int, end: int, phrase: Phrase) -> Attr:
     return Attr(start, end, speaker, kind, gender=gender)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _source(words: tuple[str, ...]) -> tuple[str, str | None, str | None, str | None]:
     """The pronoun a source is (or ""), else its speaker's name, kind and gender."""
     first = pronoun(words[0])
