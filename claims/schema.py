@@ -64,23 +64,20 @@ def empty_claims() -> pd.DataFrame:
 
 
 def claims_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
-    """Build a claim table from row dicts; columns in schema order, dtypes fixed."""
-    data: dict[str, pd.Series] = {}
-    for col in CLAIM_COLUMNS:
-        cells = [row.get(col) for row in rows]
-        if col in _INT_COLUMNS:
-            data[col] = pd.Series(np.array(cells, dtype="int64"), copy=False)
-        else:
-            # Object columns: pandas would infer a string dtype and turn None into NaN.
-            data[col] = pd.Series(_object_array(cells), dtype=object, copy=False)
-    return pd.DataFrame(data, copy=False)
+    """Build a claim table from row dicts; columns in schema order, dtypes fixed.
 
-
-def _object_array(cells: list[object]) -> np.ndarray:
-    """An object array that keeps lists ([low, high] ranges) as single cells."""
-    array = np.empty(len(cells), dtype=object)
-    array[:] = cells
-    return array
+    One object block, then the integer columns: pandas would otherwise infer a string dtype
+    per column (turning None into NaN), and building column by column costs twice as much,
+    which is a third of the extraction on a short article.
+    """
+    cells = np.empty((len(rows), len(CLAIM_COLUMNS)), dtype=object)
+    for i, row in enumerate(rows):
+        for j, col in enumerate(CLAIM_COLUMNS):
+            cells[i, j] = row.get(col)
+    frame = pd.DataFrame(cells, columns=list(CLAIM_COLUMNS), dtype=object, copy=False)
+    for col in _INT_COLUMNS:
+        frame[col] = np.array([row[col] for row in rows], dtype="int64")
+    return frame
 
 
 # A passage: a window of one to three sentences of a source document, the unit of retrieval.
