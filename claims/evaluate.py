@@ -30,6 +30,8 @@ from typing import Any
 import pandas as pd
 from rapidfuzz import fuzz, utils
 
+from claims.schema import KINDS
+
 NUMERIC_DATE_KINDS: tuple[str, ...] = (
     "percent",
     "count",
@@ -42,19 +44,7 @@ NUMERIC_DATE_KINDS: tuple[str, ...] = (
 SPEECH_KINDS: tuple[str, ...] = ("quote", "attribution")
 # The report lists every kind of the schema, in its order, even with no rows: tables of several
 # articles then line up row for row.
-REPORT_KINDS: tuple[str, ...] = (
-    "percent",
-    "count",
-    "money",
-    "quantity",
-    "date",
-    "duration",
-    "ordinal",
-    "comparison",
-    "quote",
-    "attribution",
-    "statement",
-)
+REPORT_KINDS: tuple[str, ...] = KINDS
 NOT_A_CLAIM = "not_a_claim"
 NUMERIC_DATE_ROW = "numeric+date"
 ALL_ROW = "all"

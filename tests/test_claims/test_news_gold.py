@@ -20,6 +20,8 @@ import pandas as pd
 import pytest
 
 from claims.evaluate import NUMERIC_DATE_ROW, mismatches, score_many
+from claims.schema import KINDS as SCHEMA_KINDS
+from claims.schema import QUALIFIERS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED = REPO_ROOT.parent / "shared"
@@ -34,34 +36,7 @@ CORPORA: dict[str, tuple[str, str]] = {
     "bbc-dev": ("bbc-dev.jsonl", "text"),
     "cnndm-sample": ("cnndm-sample.jsonl", "article"),
 }
-KINDS = {
-    "percent",
-    "count",
-    "money",
-    "quantity",
-    "date",
-    "duration",
-    "ordinal",
-    "comparison",
-    "quote",
-    "attribution",
-    "statement",
-    "not_a_claim",
-}
-QUALIFIERS = {
-    "approx",
-    "more_than",
-    "less_than",
-    "at_least",
-    "at_most",
-    "range",
-    "early",
-    "mid",
-    "late",
-    "since",
-    "before",
-    "after",
-}
+KINDS = {*SCHEMA_KINDS, "not_a_claim"}
 ALLOWED_KEYS = {
     "corpus",
     "article_id",

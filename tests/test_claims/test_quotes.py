@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from evaldata import require_shared
 from rapidfuzz import fuzz, utils
 
 from claims.found import Found
@@ -46,16 +46,6 @@ def same_speaker(found: str | None, gold: str) -> bool:
     if found is None:
         return False
     return fuzz.token_set_ratio(found, gold, processor=utils.default_process) >= 90
-
-
-def require(path: Path) -> Path:
-    """`path`, or a skip with the reason; in CI (CI=true) a missing path is a failure."""
-    if path.exists():
-        return path
-    reason = f"{path} is missing: the evaluation data sits in ../shared/eval beside the checkout"
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 # ---------------------------------------------------------------------------- the seed article
@@ -471,7 +461,7 @@ def test_no_attribution_inside_a_quote() -> None:
 
 
 def news_articles() -> Iterator[tuple[str, str]]:
-    for path in sorted(require(NEWS).glob("*.jsonl")):
+    for path in sorted(require_shared(NEWS).glob("*.jsonl")):
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 row = json.loads(line)
