@@ -15,19 +15,30 @@ from typing import Any
 _END = ""
 
 
-def word_alternation(words: Iterable[str]) -> str:
-    """A regex (no capture groups) matching exactly the given words, longest first."""
+def _char(char: str, fold: bool) -> str:
+    if fold and char.upper() != char:
+        return f"[{re.escape(char)}{re.escape(char.upper())}]"
+    return re.escape(char)
+
+
+def word_alternation(words: Iterable[str], *, capitalized: bool = False) -> str:
+    """A regex (no capture groups) matching exactly the given words, longest first.
+
+    `capitalized` also matches each word with its first letter in upper case ("Biggest" at the
+    start of a sentence) without re.IGNORECASE, which costs the engine two to three times more
+    on every position of the text.
+    """
     trie: dict[str, Any] = {}
     for word in set(words):
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[_END] = True
-    return _render(trie) or "(?!)"
+    return _render(trie, fold=capitalized) or "(?!)"
 
 
-def _render(node: dict[str, Any]) -> str:
-    branches = [re.escape(char) + _render(child) for char, child in sorted(node.items()) if char]
+def _render(node: dict[str, Any], *, fold: bool = False) -> str:
+    branches = [_char(char, fold) + _render(child) for char, child in sorted(node.items()) if char]
     optional = _END in node
     if not branches:
         return ""

@@ -27,31 +27,28 @@ Span = tuple[int, int]
 
 
 def _alt(words: Iterable[str]) -> str:
-    return word_alternation(words)
+    return word_alternation(words, capitalized=True)
 
 
 _NOUN = r"(?:[ -](?!(?:%s)\b)[A-Za-z][\w'’-]*)" % _alt(STOP_WORDS)  # noqa: UP031
 _DIGIT_ORDINAL = re.compile(
-    rf"(?<![\w.,-])(?P<n>\d{{1,4}})(?:st|nd|rd|th)\b(?P<noun>{_NOUN}{{0,2}})", re.IGNORECASE
+    rf"(?<![\w.,-])(?P<n>\d{{1,4}})(?:st|nd|rd|th)\b(?P<noun>{_NOUN}{{0,2}})"
 )
 _WORD_ORDINAL = re.compile(
     rf"\b(?P<det>{_alt(ORDINAL_DETERMINERS)})[ ](?P<w>{_alt(ORDINAL_WORDS)})\b"
     rf"(?P<noun>{_NOUN}{{0,2}})",
-    re.IGNORECASE,
 )
 _NUMBER_ONE = re.compile(r"\b(?:world[ ])?(?:number|No\.?)[ ](?:one|1)\b(?![.,]\d)")
 _SUPERLATIVE = re.compile(
-    rf"(?<![\w-])(?:(?P<most>most|least)[ ](?P<adj>(?!(?:{_alt(STOP_WORDS)})\b)[a-z][\w-]*)"
+    rf"(?<![\w-])(?:(?P<most>[Mm]ost|[Ll]east)[ ](?P<adj>(?!(?:{_alt(STOP_WORDS)})\b)[a-z][\w-]*)"
     rf"|(?P<sup>{_alt(k for k in SUPERLATIVES if k not in ('most', 'least'))}))\b"
     rf"(?P<noun>{_NOUN}{{0,2}})",
-    re.IGNORECASE,
 )
-_RECORD = re.compile(rf"\b(?P<r>{_alt(k for k in RECORDS if k != 'record')})\b", re.IGNORECASE)
+_RECORD = re.compile(rf"\b(?P<r>{_alt(k for k in RECORDS if k != 'record')})\b")
 _COMPARATIVE = re.compile(
     rf"\b(?P<c>{_alt(COMPARATIVES)})(?P<mid>(?:[ ][A-Za-z][\w'’-]*){{0,3}}?)[ ]than\b"
     r"(?![ ](?:\$|£|€|¥|\d|a[ ]|an[ ]|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"twenty|thirty|forty|fifty|hundred|half|double|twice|expected|usual|ever))",
-    re.IGNORECASE,
 )
 
 
