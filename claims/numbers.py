@@ -8,6 +8,7 @@ scores are not claims (CLAIM-SCHEMA.md) and are dropped here.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -100,7 +101,7 @@ def find_numbers(text: str, sentences: Sequence[Span]) -> list[Found]:
     """Every percent, money, count and quantity figure of the text, with subject and unit."""
     found: list[Found] = _find_ages(text)
     # Match scores ("6-3 6-2", "3-2") are not figures of the story: their digits are skipped.
-    taken = [(f.start, f.end) for f in found] + [m.span() for m in _SCORES.finditer(text)]
+    taken = _merged([(f.start, f.end) for f in found] + [m.span() for m in _SCORES.finditer(text)])
     figures = [
         m
         for m in _FIGURE.finditer(text)
@@ -113,8 +114,21 @@ def find_numbers(text: str, sentences: Sequence[Span]) -> list[Found]:
     return _inherit_subjects(found, sentences)
 
 
+def _merged(spans: list[Span]) -> list[Span]:
+    """Sorted, non-overlapping spans, so one bisection answers an overlap question."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _overlaps(m: re.Match[str], taken: list[Span]) -> bool:
-    return any(s < m.end() and m.start() < e for s, e in taken)
+    """Whether the match overlaps a taken span: linear in all, even for a text of ages."""
+    i = bisect.bisect_left(taken, (m.end(), m.end()))
+    return i > 0 and taken[i - 1][1] > m.start()
 
 
 def _find_ages(text: str) -> list[Found]:
