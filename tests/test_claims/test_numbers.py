@@ -93,6 +93,29 @@ def test_ranges_and_ages(text: str, value: object, kind: str, unit: str | None) 
     assert f.value == (pytest.approx(value) if isinstance(value, list) else value)
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("Two million people voted.", "Two million people", "count", 2e6),
+        ("Half of the staff left.", "Half", "percent", 0.5),
+        ("Sales rose 5 Per Cent.", "5 Per Cent", "percent", 0.05),
+        ("It cost 40 Million Euros.", "40 Million Euros", "money", 4e7),
+        ("A deal worth £910M was signed.", "£910M", "money", 9.1e8),
+        ("Aged 23, she won.", "Aged 23", "quantity", 23),
+        ("The 23-Year-Old won.", "23-Year-Old", "quantity", 23),
+    ],
+)
+def test_capitals(text: str, span: str, kind: str, value: float) -> None:
+    f = only(text)
+    assert (text[f.start : f.end].startswith(span), f.kind) == (True, kind)
+    assert f.value == pytest.approx(value)
+
+
+def test_a_computer_is_no_percent() -> None:
+    assert [(f.kind, f.value) for f in figures("I found an old 386 PC.")] == [("count", 386)]
+    assert only("Rates rose 5pc.").kind == "percent"
+
+
 def test_a_change_is_two_figures_not_a_range() -> None:
     text = "Profits jumped 76% to $1.13bn (£600m) from $639m a year earlier."
     found = figures(text)
