@@ -1,0 +1,63 @@
+"""Self-checks: an article checked against itself, before any source is looked at.
+
+A change stated beside the figures it runs between ("jumped 76% to $1.13bn from $639m"), shares
+of one whole, a weekday beside its date, a duration beside the years it spans, an anniversary
+beside the year of its event, one figure stated twice: each can be wrong in the article itself.
+`self_check` runs every check in `CHECKS` over the claim table of one article and returns one
+row per problem found, shown beside the claim that is wrong or doubtful.
+
+Every check flags only what cannot fit: figures are intervals at the precision written
+("$1.13bn" is 1.125-1.135bn), qualifiers widen or bound them, and a reading that is unsure
+(which whole a share belongs to, which year a duration counts from) is no flag.
+
+>>> from claims import extract_claims
+>>> from claims.selfchecks import self_check
+>>> text = "Profits jumped 50% to $1.13bn from $639m."
+>>> self_check(text, extract_claims(text))["message"].tolist()
+['jumped 50% to $1.13bn from $639m: those figures make a rise of about 77%, not 50%.']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from claims.arithmetic_checks import Article, Flag, arithmetic_flags, read_article
+from claims.consistency_checks import share_flags
+
+FLAG_COLUMNS: tuple[str, ...] = ("claim_id", "check", "message")
+
+# Check name -> the function that raises its flags, in the order the names are shown.
+_CHECKS: dict[str, Callable[[Article], list[Flag]]] = {
+    "arithmetic": arithmetic_flags,
+    "shares": share_flags,
+}
+CHECKS: tuple[str, ...] = tuple(_CHECKS)
+
+
+def self_check(
+    text: str, claims: pd.DataFrame, *, published: dt.date | None = None
+) -> pd.DataFrame:
+    """Flags raised on the claims of one article: one row per (claim, check) problem found,
+    columns FLAG_COLUMNS, sorted by the claim's start.
+
+    `claims` is the table `extract_claims(text, ...)` returns for the same text; `published`
+    (the article's publication date) lets the date checks count from today's year.
+    """
+    when = published.date() if isinstance(published, dt.datetime) else published
+    starts = dict(zip(claims["claim_id"], claims["start"], strict=True)) if len(claims) else {}
+    article = read_article(text, claims, when)
+    rows: dict[tuple[str, str], str] = {}
+    for name, check in _CHECKS.items():
+        for claim_id, message in check(article):
+            if claim_id in starts:
+                rows.setdefault((claim_id, name), message)
+    order = {name: i for i, name in enumerate(CHECKS)}
+    keys = sorted(rows, key=lambda key: (int(starts[key[0]]), order[key[1]]))
+    cells = np.array(
+        [(claim_id, name, rows[(claim_id, name)]) for claim_id, name in keys], dtype=object
+    ).reshape(-1, len(FLAG_COLUMNS))
+    return pd.DataFrame(cells, columns=list(FLAG_COLUMNS), dtype=object, copy=False)
