@@ -42,3 +42,34 @@ def test_found(text: str, expected: list[tuple[str, str, object]]) -> None:
 )
 def test_not_claims(text: str) -> None:
     assert ranks(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # At the very start of the text, with nothing before the word.
+        ("Biggest ever deal", [("Biggest ever deal", "comparison", "max")]),
+        ("The first visit", [("The first visit", "ordinal", 1)]),
+        ("Number one again", []),
+        ("number one again", [("number one", "ordinal", 1)]),
+        ("world No. 1 player", [("world No. 1", "ordinal", 1)]),
+        ("record high prices", [("record high", "comparison", "max")]),
+        ("1st place", [("1st place", "ordinal", 1)]),
+        ("higher than in May", [("higher than", "comparison", ">")]),
+        # Inside a word or glued to one: no claim.
+        ("the subfirst visit", []),
+        ("a non-biggest deal", []),
+        ("x1st place", []),
+        ("v.2nd place", []),
+        ("the renumber one", []),
+        ("unrecord high", []),
+        ("overhigher than", []),
+        # "most" and "least" need an adjective; other superlatives do not.
+        ("the Most Valuable", []),
+        ("the least costly car", [("least costly car", "comparison", "min")]),
+        ("it is the least of it", []),
+        ("the lowest", [("lowest", "comparison", "min")]),
+    ],
+)
+def test_word_starts(text: str, expected: list[tuple[str, str, object]]) -> None:
+    assert ranks(text) == expected
