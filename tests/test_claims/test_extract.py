@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from claims import extract_claims
 from claims.errors import DateError
 from claims.evaluate import mismatches, score_claims
-from claims.schema import CLAIM_COLUMNS
+from claims.schema import CLAIM_COLUMNS, claims_frame
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_TEXT = (ROOT / "seeds" / "000_c76c75e25c87b28b.txt").read_text(encoding="utf-8")
@@ -89,6 +89,19 @@ def test_empty_text_gives_an_empty_table() -> None:
     table = extract_claims("")
     assert table.empty
     assert list(table.columns) == list(CLAIM_COLUMNS)
+
+
+@pytest.mark.parametrize("text", [SEED_TEXT, "", "Nothing to check.", "Ages 18 to 24 said 5%."])
+def test_table_is_the_schemas_table(text: str) -> None:
+    """The table is built from whole columns; it must be what the schema builds from rows."""
+    table = extract_claims(text, published="2025-08-28")
+    expected = claims_frame(table.to_dict("records"))
+    pd.testing.assert_frame_equal(table, expected, check_exact=True)
+    assert table.columns.equals(expected.columns) and table.index.equals(expected.index)
+    assert table.columns.dtype == expected.columns.dtype
+    # A range is one cell holding a list, not a row of two.
+    ages = extract_claims("Those 18 to 24 year olds were asked.")
+    assert ages["value"].tolist() == [[18, 24]]
 
 
 @settings(max_examples=150, deadline=None)
