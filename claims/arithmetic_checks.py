@@ -43,7 +43,6 @@ FIGURE_TOKEN = r"⟦(?P<{}>\d+)⟧"
 # A figure restated in brackets right after another is a conversion or a gloss, not a new
 # figure: "$1.13bn (£600m)", "2.4bn euros ($3.1bn; £2.9bn)".
 _ASIDE = re.compile(r"(?<=⟧)\s*\((?:\s*[;,/]?\s*(?:[a-z]+ ){0,2}⟦\d+⟧)+\s*\)")
-_TOKEN = re.compile(r"⟦(\d+)⟧")
 
 
 # "one in eight" is a share written upside down: "one in 12, down from one in eight" is no rise.
@@ -88,11 +87,6 @@ class Skeleton:
 
     def phrase(self, start: int, end: int) -> str:
         return self.article[self.origin[start] : self.origin[end - 1] + 1].strip()
-
-    def asides(self) -> frozenset[int]:
-        """Figures dropped as conversions: they hold no place of their own."""
-        kept = {int(i) for i in _TOKEN.findall(self.text)}
-        return frozenset(f.index for f in self.figures if f.index not in kept)
 
 
 Row = dict[str, Any]
@@ -166,29 +160,23 @@ def _skeleton(text: str, span: tuple[int, int], rows: list[Row]) -> Skeleton:
         fig = as_fig(len(figs), row, one_in=one_in)
         if fig is None or start < cursor or end > span[1]:
             continue
-        _append(parts, origin, _lower(text[cursor:start]), range(cursor, start))
+        _append(parts, origin, text[cursor:start], range(cursor, start))
         token = f"⟦{fig.index}⟧"
         _append(parts, origin, token, [start] * (len(token) - 1) + [end - 1])
         figs.append(fig)
         cursor = end
-    _append(parts, origin, _lower(text[cursor : span[1]]), range(cursor, span[1]))
+    _append(parts, origin, text[cursor : span[1]], range(cursor, span[1]))
     skeleton, where = _drop_asides("".join(parts), origin)
     return Skeleton(skeleton, tuple(figs), tuple(where), text)
 
 
 def _append(parts: list[str], origin: list[int], chunk: str, where: Iterable[int]) -> None:
-    parts.append(chunk)
-    origin.extend(where)
-
-
-def _lower(chunk: str) -> str:
-    lowered = chunk.lower()
     # A few characters change length in lower case; they keep their case so offsets hold.
-    return (
-        lowered
-        if len(lowered) == len(chunk)
-        else "".join(c.lower() if len(c.lower()) == 1 else c for c in chunk)
-    )
+    lowered = chunk.lower()
+    parts.append(lowered if len(lowered) == len(chunk) else "".join(
+        c.lower() if len(c.lower()) == 1 else c for c in chunk
+    ))  # fmt: skip
+    origin.extend(where)
 
 
 def _drop_asides(skeleton: str, origin: list[int]) -> tuple[str, list[int]]:

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
-from claims.arithmetic_checks import FALL_WORDS, RISE_WORDS, Article, Fig, Flag
+from rapidfuzz import fuzz
+
+from claims.arithmetic_checks import FALL_WORDS, RISE_WORDS, Article, Fig, Flag, Row, as_fig
+from claims.value_check import Words, clause_words, words_of
 
 # Words after a share that make it a part of a choice ("45% no", "20% were undecided").
 ANSWER_WORDS = frozenset(
@@ -124,3 +128,129 @@ def _remainder_flag(skeleton: str, parts: list[Part]) -> list[Flag]:
 
 def _listed(run: list[Fig]) -> str:
     return ", ".join(f.text for f in run[:-1]) + " and " + run[-1].text
+
+
+# One figure stated twice -------------------------------------------------------------------
+#
+# "Profits rose 2% to $11.1bn" and later "the $11.1bn of sales" agree; "$11.1bn" and later
+# "$12.1bn" for the same subject, said the same way, do not. A news story holds many figures
+# about one subject (this year's and last year's, Halifax's and Nationwide's, the rise and the
+# level), so a pair is compared only when everything around the two figures is the same:
+# subject, unit, the words of their clauses, the names and the dates of their sentences, and
+# both state a level (not a change, not an old value).
+
+SAME_SUBJECT = 90.0
+# Share of the clause words two statements of one figure have in common, at the least.
+SAME_CLAUSE = 0.5
+# A figure restated "about" may be rounded more loosely than a source's "about" (2%).
+RESTATED_APPROX = 0.1
+_NOT_LEVEL_BEFORE = (
+    RISE_WORDS
+    | FALL_WORDS
+    | frozenset("by from than against with versus vs compared over under".split())
+)
+_NOT_LEVEL_AFTER = NOT_A_PART | frozenset("up down".split())
+# A figure said of what will, may or should be is not the figure that is.
+_NOT_YET = re.compile(
+    r"\b(?:will|would|could|should|might|may|expected|expects|forecast|forecasts|predicted|"
+    r"predicts|target|targets|plans?|planned|proposed|proposal|called for|calls for|"
+    r"estimates?|if|unless|hopes?|wants?)\b",
+    re.IGNORECASE,
+)
+# Verbs of change and of speech say nothing of which figure it is.
+_VERB_WORDS = frozenset({*RISE_WORDS, *FALL_WORDS, "said", "say", "says", "told", "added"})
+_DETERMINERS = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\b|['’]s\b")
+
+
+def repeated_figure_flags(article: Article) -> list[Flag]:
+    """The same figure of the same subject stated twice with values that cannot both hold."""
+    levels = [level for row in article.rows if (level := _level(article, row)) is not None]
+    flags: dict[str, str] = {}
+    for i, first in enumerate(levels):
+        for later in levels[i + 1 :]:
+            if later.row["claim_id"] not in flags and _conflict(first, later):
+                flags[later.row["claim_id"]] = _repeat_message(first, later)
+    return list(flags.items())
+
+
+@dataclass(frozen=True, slots=True)
+class _Level:
+    row: Row
+    fig: Fig
+    subject: str | None
+    words: Words  # the clause's common words, the sentence's names
+    dates: frozenset[str]
+    not_yet: bool
+
+
+def _level(article: Article, row: Row) -> _Level | None:
+    if row["kind"] not in ("percent", "money", "count", "quantity"):
+        return None
+    if isinstance(row["value"], list) or (row["kind"] == "count" and not row["unit"]):
+        return None
+    fig = as_fig(0, row)
+    if fig is None or fig.kind != row["kind"] or not _is_level(article.text, row):
+        return None
+    sentence = str(row["sentence"])
+    at = sentence.find(str(row["text"]))
+    if at < 0:
+        return None
+    found = clause_words(sentence, at, at + len(str(row["text"])))
+    words = Words(found.common - _VERB_WORDS, words_of(sentence, sentence_start=True).names)
+    dates = frozenset(
+        str(r["value"]) for r in article.rows
+        if r["kind"] == "date" and r["sentence_index"] == row["sentence_index"]
+    )  # fmt: skip
+    subject = " ".join(_DETERMINERS.sub(" ", str(row["subject"] or "").lower()).split()) or None
+    if subject is None and row["kind"] != "count":
+        return None  # only a count names what it counts without a subject ("23 people")
+    return _Level(row, _loosened(fig, row), subject, words, dates, bool(_NOT_YET.search(sentence)))
+
+
+def _is_level(text: str, row: Row) -> bool:
+    start, end = int(row["start"]), int(row["end"])
+    before = text[max(0, start - 30) : start].lower().split()
+    after = text[end : end + 30].lower().split()
+    if before and before[-1].strip("(,") in _NOT_LEVEL_BEFORE:
+        return False
+    if after and after[0].strip(",.;)") in _NOT_LEVEL_AFTER:
+        return False
+    return not (before and before[-1].endswith("(")) and not text[
+        max(0, start - 2) : start
+    ].endswith("(")
+
+
+def _loosened(fig: Fig, row: Row) -> Fig:
+    if row["qualifier"] != "approx":
+        return fig
+    middle = (fig.low + fig.high) / 2
+    slack = RESTATED_APPROX * abs(middle)
+    return replace(fig, low=min(fig.low, middle - slack), high=max(fig.high, middle + slack))
+
+
+def _conflict(a: _Level, b: _Level) -> bool:
+    if a.row["sentence_index"] == b.row["sentence_index"] or not a.fig.same_measure(b.fig):
+        return False
+    if a.fig.low <= b.fig.high and b.fig.low <= a.fig.high:
+        return False  # the two fit one value
+    if (a.subject is None) != (b.subject is None) or a.not_yet != b.not_yet:
+        return False
+    if a.subject and b.subject and fuzz.ratio(a.subject, b.subject) < SAME_SUBJECT:
+        return False
+    if a.dates != b.dates or a.words.names != b.words.names:
+        return False  # different periods, places, firms or sources
+    common = a.words.common | b.words.common
+    return bool(common) and len(a.words.common & b.words.common) / len(common) >= SAME_CLAUSE
+
+
+def _repeat_message(first: _Level, later: _Level) -> str:
+    about = f" for {later.row['subject']}" if later.row["subject"] else ""
+    return (
+        f"{later.row['text']}{about}: the article said {first.row['text']} earlier "
+        f"(“{_snippet(first)}”), and the two cannot both hold."
+    )
+
+
+def _snippet(level: _Level) -> str:
+    sentence = " ".join(str(level.row["sentence"]).split())
+    return sentence if len(sentence) <= 90 else sentence[:87].rstrip() + "..."

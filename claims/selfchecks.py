@@ -26,7 +26,8 @@ import numpy as np
 import pandas as pd
 
 from claims.arithmetic_checks import Article, Flag, arithmetic_flags, read_article
-from claims.consistency_checks import share_flags
+from claims.consistency_checks import repeated_figure_flags, share_flags
+from claims.date_checks import anniversary_flags, duration_flags, weekday_flags
 
 FLAG_COLUMNS: tuple[str, ...] = ("claim_id", "check", "message")
 
@@ -34,6 +35,10 @@ FLAG_COLUMNS: tuple[str, ...] = ("claim_id", "check", "message")
 _CHECKS: dict[str, Callable[[Article], list[Flag]]] = {
     "arithmetic": arithmetic_flags,
     "shares": share_flags,
+    "weekday": weekday_flags,
+    "duration": duration_flags,
+    "anniversary": anniversary_flags,
+    "repeated_figure": repeated_figure_flags,
 }
 CHECKS: tuple[str, ...] = tuple(_CHECKS)
 

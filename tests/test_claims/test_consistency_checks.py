@@ -1,0 +1,91 @@
+"""The repeated-figure self-check: one figure of one subject stated twice in an article.
+
+Pairs that must not flag come from real articles of the BBC set, where one subject holds many
+figures (other periods, places, sources, products, forecasts); pairs that must flag restate a
+figure with another value.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims import extract_claims
+from claims.selfchecks import self_check
+
+
+def flagged(text: str) -> list[tuple[str, str]]:
+    claims = extract_claims(text)
+    flags = self_check(text, claims)
+    flags = flags[flags["check"] == "repeated_figure"]
+    texts = dict(zip(claims["claim_id"], claims["text"], strict=True))
+    return [(texts[row.claim_id], row.message) for row in flags.itertuples()]
+
+
+CONFLICTS = [
+    (
+        "The crash killed 23 people. Rescuers worked through the night. Officials said the "
+        "crash killed 25 people.",
+        "25 people",
+        "the article said 23 people earlier (“The crash killed 23 people.”)",
+    ),
+    (
+        "About 40% of the staff voted for the strike. The union said the vote was close. Only "
+        "30% of the staff voted for the strike, the union added.",
+        "30%",
+        "the article said About 40% earlier",
+    ),
+    (
+        "The company employs 5,200 workers in Wales. It opened its first plant in 1990. The "
+        "company employs 2,500 workers in Wales, its manager said.",
+        "2,500 workers",
+        "5,200 workers",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "shown", "says"), CONFLICTS)
+def test_a_figure_restated_with_another_value_is_flagged(text: str, shown: str, says: str) -> None:
+    found = flagged(text)
+    assert len(found) == 1, found
+    assert found[0][0] == shown
+    assert says in found[0][1]
+
+
+CONSISTENT = [
+    # the level restated, and the rise beside it is no level
+    "TimeWarner said fourth quarter sales rose 2% to $11.1bn from $10.9bn. Analysts had expected "
+    "more. Fourth quarter sales of $11.1bn were a record.",
+    # restated at a lower precision or with "about"
+    "The crash killed 23 people. Rescuers worked through the night. Officials said the crash "
+    "killed about 25 people.",
+    "The deal is worth $1.13bn. Analysts welcomed it. The deal is worth $1.1bn, the firm said.",
+    "The crash killed 23 people. Rescuers worked through the night. Officials said the crash "
+    "killed at least 20 people.",
+    # other periods
+    "In 2003 only 40% of messages were spam. But by the end of 2004, almost three-quarters of "
+    "messages were junk.",
+    "The UK economy grew by an estimated 3.1% in 2004, says the ONS. The ONS said the services "
+    "sector, which accounts for nearly three-quarters of the UK economy, grew 1.0% in the "
+    "quarter.",
+    # other places
+    "In Europe, cameras on mobiles can take 1.3 megapixel images. But in Japan and Asia Pacific, "
+    "mobiles have already been released which can take 3.2 megapixel images.",
+    # other sources
+    "Halifax said house prices rose by 0.8% in January. Nationwide reported that house prices "
+    "rose by 0.4% in January.",
+    # a forecast beside what is
+    "Minimum wage increased to £5.05. The Trade Unions Congress welcomed the increase, but has "
+    "called for a £6 minimum wage by next year.",
+    # other things of the same kind
+    "The 196-foot vessel can accommodate 10 guests in four cabins. The formal dining table "
+    "comfortably seats 12 guests.",
+    "Italy's Illva Saronno has agreed to buy 33% of Changyu. Yantai State Asset Management "
+    "Bureau owns 55% of Changyu.",
+    # a conversion is no figure of its own
+    "Profits jumped to $1.13bn (£600m). The firm said profits of £610m were a record.",
+]
+
+
+@pytest.mark.parametrize("text", CONSISTENT)
+def test_figures_that_agree_or_differ_in_subject_raise_nothing(text: str) -> None:
+    assert flagged(text) == []
