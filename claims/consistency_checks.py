@@ -164,7 +164,16 @@ _DETERMINERS = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\b|['â
 
 def repeated_figure_flags(article: Article) -> list[Flag]:
     """The same figure of the same subject stated twice with values that cannot both hold."""
-    levels = [level for row in article.rows if (level := _level(article, row)) is not None]
+    # Only a figure whose kind and unit recur in another sentence can be stated twice.
+    sentences: dict[tuple[object, object], set[object]] = {}
+    for row in article.rows:
+        sentences.setdefault((row["kind"], row["unit"]), set()).add(row["sentence_index"])
+    levels = [
+        level
+        for row in article.rows
+        if len(sentences[(row["kind"], row["unit"])]) > 1
+        and (level := _level(article, row)) is not None
+    ]
     flags: dict[str, str] = {}
     for i, first in enumerate(levels):
         for later in levels[i + 1 :]:

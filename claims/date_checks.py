@@ -20,6 +20,9 @@ from claims.value_check import date_days, duration_figure
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _YEAR_WRITTEN = re.compile(r"\b\d{4}\b|['‘’]\d\d\b")
+# "Tuesday, 1 March\n\n2000 GMT": a line break or a time zone after the "year" makes it a time
+# of day on the next line, not the year of the date.
+_NOT_A_YEAR = re.compile(r"\n|\d{4}\s*(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|ET|PT)\b")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:-\d\d(?:-\d\d)?)?$")
 # A weekday claim followed by a date claim of its own: "Wednesday (Sept. 4)".
 _WEEKDAY_THEN_DATE = re.compile(r"^[\s,(]{0,3}$")
@@ -35,6 +38,8 @@ def weekday_flags(article: Article) -> list[Flag]:
     for previous, row in zip([None, *dates], dates, strict=False):
         named = _weekday_named(article.text, previous, row)
         if named is None or not isinstance(row["value"], str):
+            continue
+        if _NOT_A_YEAR.search(article.text, int(row["start"]), int(row["end"]) + 6):
             continue
         if not _FULL_DATE.match(row["value"]):
             continue

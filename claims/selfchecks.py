@@ -53,15 +53,15 @@ def self_check(
     (the article's publication date) lets the date checks count from today's year.
     """
     when = published.date() if isinstance(published, dt.datetime) else published
-    starts = dict(zip(claims["claim_id"], claims["start"], strict=True)) if len(claims) else {}
     article = read_article(text, claims, when)
+    starts = {row["claim_id"]: int(row["start"]) for row in article.rows}
     rows: dict[tuple[str, str], str] = {}
     for name, check in _CHECKS.items():
         for claim_id, message in check(article):
             if claim_id in starts:
-                rows.setdefault((claim_id, name), message)
+                rows.setdefault((claim_id, name), " ".join(message.split()))
     order = {name: i for i, name in enumerate(CHECKS)}
-    keys = sorted(rows, key=lambda key: (int(starts[key[0]]), order[key[1]]))
+    keys = sorted(rows, key=lambda key: (starts[key[0]], order[key[1]]))
     cells = np.array(
         [(claim_id, name, rows[(claim_id, name)]) for claim_id, name in keys], dtype=object
     ).reshape(-1, len(FLAG_COLUMNS))

@@ -54,6 +54,13 @@ FITS = [
     # different currencies are never compared
     "Sales rose 50% to 2.4bn euros from $2bn.",
     "Sales doubled to $2bn from $1bn.",
+    # "halved" is loose talk: $500m to $200m is near enough
+    "Saab is losing money fast - albeit with losses halved in 2004 to $200m (£104m; 151m euros) "
+    "from $500m the previous year.",
+    "Shares in the firm were up 64 pence, or 6%, at 1130p.",
+    "Net profit surged 70% to 2.39bn rupees ($54.98m; £29.32m) in the last three months of 2004 "
+    "compared with 1.41bn rupees a year earlier.",
+    "Last year the number of cases fell by 23% from 36,185 in 2003 to 28,041.",
 ]
 
 
@@ -100,6 +107,13 @@ WRONG = [
     ),
     ("Unemployment fell to 5.6% from 5.4% in September.", "5.6%", "goes up, not a fall"),
     ("Sales doubled to $3.1bn from $1.2bn.", "$3.1bn", "2.6 times, not 2"),
+    ("Shares in the firm were up 64 pence, or 16%, at 1130p.", "16%", "a rise of about 6%"),
+    (
+        "Net profit surged 50% to 2.39bn rupees ($54.98m; £29.32m) in the last three months of "
+        "2004 compared with 1.41bn rupees a year earlier.",
+        "50%",
+        "a rise of about 70%, not 50%",
+    ),
 ]
 
 

@@ -52,6 +52,8 @@ WEEKDAY_FITS = [
     # no year and no publication date: nothing to check against
     ("The talks open on Monday 3 January.", None),
     ("China will hold the parade in Beijing on Wednesday to mark the anniversary.", PUBLISHED),
+    # a page's time stamp: "2000 GMT" on the next line is a time of day, not the year
+    ("Last Updated: Tuesday, 1 March\n\n2000 GMT", None),
 ]
 
 
