@@ -119,43 +119,132 @@ def agreement(
     claim: Mapping[str, Any], passage_text: str, values: Sequence[Mapping[str, Any]]
 ) -> Verdict:
     """The verdict for any claim: figures and dates by value, quotes by words."""
-    kind = field(claim, "kind")
-    if kind in NUMERIC_KINDS or kind in DATE_KINDS:
-        return figure_agreement(claim, passage_text, values)
-    if kind == "quote":
-        return quote_agreement(claim, passage_text)
-    return UNCHECKED
+    return ClaimCheck(claim).verdict(passage_text, values)
 
 
 def figure_agreement(
     claim: Mapping[str, Any], passage_text: str, values: Sequence[Mapping[str, Any]]
 ) -> Verdict:
     """Does the passage state the claim's figure or date (module docstring for the rules)?"""
-    kind = field(claim, "kind")
-    if kind not in _RULES:
+    return ClaimCheck(claim).figure_verdict(passage_text, values)
+
+
+def possible_agreements(
+    claim: Mapping[str, Any], passage_text: str, values: Sequence[Mapping[str, Any]]
+) -> frozenset[str]:
+    """The agreements `agreement` can give for this passage (`ClaimCheck.possible`)."""
+    return ClaimCheck(claim).possible(passage_text, values)
+
+
+class ClaimCheck:
+    """A claim made ready to be checked against many passages: its kind, figure and subject
+    are read once, not once per passage."""
+
+    def __init__(self, claim: Mapping[str, Any]) -> None:
+        self.claim = claim
+        self.kind = field(claim, "kind")
+        rule = _RULES.get(self.kind) if isinstance(self.kind, str) else None
+        self._read: Reader | None = rule[0] if rule else None
+        self._compare: Callable[[Any, Any], Relation] | None = rule[1] if rule else None
+        self._mine = None
+        if self._read is not None:
+            value = _plain(field(claim, "value"))
+            self._mine = self._read(value, field(claim, "qualifier"), field(claim, "text"))
+        self._key = _claim_subject(claim) if self._mine is not None else None
+        self._unit = field(claim, "unit")
+
+    def verdict(self, passage_text: str, values: Sequence[Mapping[str, Any]]) -> Verdict:
+        """The verdict for any claim: figures and dates by value, quotes by words."""
+        if self.kind in NUMERIC_KINDS or self.kind in DATE_KINDS:
+            return self.figure_verdict(passage_text, values)
+        if self.kind == "quote":
+            return quote_agreement(self.claim, passage_text)
         return UNCHECKED
-    read, compare = _RULES[kind]
-    mine = read(_plain(field(claim, "value")), field(claim, "qualifier"), field(claim, "text"))
-    if mine is None:
-        return Verdict("unchecked", None, None, None, "the claim has no value to compare")
-    passage = _Passage(passage_text)
-    key = _claim_subject(claim)
-    found: list[tuple[int, Relation, Mapping[str, Any]]] = []
-    for value in _candidates(kind, passage, values):
+
+    def figure_verdict(self, passage_text: str, values: Sequence[Mapping[str, Any]]) -> Verdict:
+        """Does the passage state the claim's figure or date (module docstring for the rules)?"""
+        kind, read, compare, key = self.kind, self._read, self._compare, self._key
+        if read is None or compare is None:
+            return UNCHECKED
+        if key is None:
+            return Verdict("unchecked", None, None, None, "the claim has no value to compare")
+        passage = _Passage(passage_text)
+        found: list[tuple[int, Relation, Mapping[str, Any]]] = []
+        for value in _candidates(kind, passage, values):
+            theirs = self._theirs(passage, value)
+            if theirs is None or not units_fit(kind, self._unit, field(value, "unit")):
+                continue
+            overlap = subject_overlap(key, passage.words_at(value))
+            if not overlap:
+                continue
+            relation = compare(self._mine, theirs)
+            if relation == "conflicts" and kind in NUMERIC_KINDS and not _same_row(key, passage):
+                continue  # a table row of another party (Russia's share, not China's)
+            found.append((overlap, relation, value))
+        return _verdict(self.claim, passage, found)
+
+    def possible(self, passage_text: str, values: Sequence[Mapping[str, Any]]) -> frozenset[str]:
+        """The agreements `verdict` can give for this passage, told from the figures alone.
+
+        A cheap superset, for ranking many passages by a score that counts agreement: figures
+        are compared as `figure_verdict` compares them, but without the subject test, which
+        needs the passage's sentences and words; a passage where none of the claim's key words
+        occurs cannot pass that test at all. Quotes, and ordinals read from the text, are left
+        open.
+        """
+        kind, compare, key = self.kind, self._compare, self._key
+        if kind == "quote":
+            return _ANY_AGREEMENT
+        if not (kind in NUMERIC_KINDS or kind in DATE_KINDS) or compare is None or key is None:
+            return _UNCHECKED_ONLY
+        same = [v for v in values if field(v, "kind") == kind]
+        if kind == "ordinal" and not same:
+            return _ANY_AGREEMENT  # read from the passage's text by `_candidates`
+        if not same or not _key_word_may_occur(key, passage_text, same):
+            return _ABSENT_ONLY
+        passage = _Passage(passage_text)
+        found = {"absent"}
+        for value in same:
+            theirs = self._theirs(passage, value)
+            if theirs is None or not units_fit(kind, self._unit, field(value, "unit")):
+                continue
+            relation = compare(self._mine, theirs)
+            found.add(
+                "conflicts" if relation == "conflicts" else "agrees" if relation else "absent"
+            )
+        return frozenset(found)
+
+    def _theirs(self, passage: _Passage, value: Mapping[str, Any]) -> Any:
+        """A passage value read as the claim's is; a date without a year as a `MonthDay`."""
+        assert self._read is not None
         text = _text(passage, value)
-        theirs = read(_plain(field(value, "value")), field(value, "qualifier"), text)
-        if kind == "date" and theirs is None:
+        theirs = self._read(_plain(field(value, "value")), field(value, "qualifier"), text)
+        if self.kind == "date" and theirs is None:
             theirs = month_day(text)  # "3 September" indexed without a year
-        fits = units_fit(kind, field(claim, "unit"), field(value, "unit"))
-        words = passage.words_at(value)
-        overlap = subject_overlap(key, words) if fits else 0
-        if theirs is None or not overlap:
-            continue
-        relation = compare(mine, theirs)
-        if relation == "conflicts" and kind in NUMERIC_KINDS and not _same_row(key, passage):
-            continue  # a table row of another party (Russia's share, not China's)
-        found.append((overlap, relation, value))
-    return _verdict(claim, passage, found)
+        return theirs
+
+
+_ANY_AGREEMENT = frozenset(
+    {"agrees", "verbatim", "altered", "misattributed", "conflicts", "absent"}
+)
+_UNCHECKED_ONLY = frozenset({"unchecked"})
+_ABSENT_ONLY = frozenset({"absent"})
+
+
+def _key_word_may_occur(
+    key: Subject, passage_text: str, values: Sequence[Mapping[str, Any]]
+) -> bool:
+    """False only when no key word can be among the words `subject_overlap` looks at: those
+    come from the passage's text and its values' subject, unit and text. A word stems to a key
+    word only if it starts with all of the key word but its last letter."""
+    if not key.key:
+        return True
+    text = passage_text.lower()
+    if any(word[:-1] in text for word in key.key):
+        return True
+    extra = (field(v, name) for v in values for name in ("subject", "unit", "text"))
+    haystack = " ".join(str(x) for x in extra if x is not None).lower()
+    return any(word[:-1] in haystack for word in key.key)
 
 
 def _verdict(
@@ -246,11 +335,15 @@ def _same_row(key: Subject, passage: _Passage) -> bool:
 
 
 class _Passage:
-    """A passage's text with its sentences, split once and shared by its values."""
+    """A passage's text with its sentences, split once (when first needed) and shared by its
+    values."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sentences = sentence_spans(text)
+
+    @functools.cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return sentence_spans(self.text)
 
     def words_at(self, value: Mapping[str, Any]) -> Words:
         """The value's subject and unit and its clause; an ordinal's own words, if any."""
@@ -272,7 +365,9 @@ class _Passage:
 def _span(passage: _Passage, value: Mapping[str, Any]) -> tuple[int | None, int | None]:
     start, end = field(value, "start"), field(value, "end")
     # numbers.Integral: offsets read back from a table may be numpy integers.
-    if not (isinstance(start, numbers.Integral) and isinstance(end, numbers.Integral)):
+    if not (type(start) is int and type(end) is int) and not (
+        isinstance(start, numbers.Integral) and isinstance(end, numbers.Integral)
+    ):
         return None, None
     first, last = int(start), int(end)
     return (first, last) if 0 <= first <= last <= len(passage.text) else (None, None)
@@ -288,7 +383,12 @@ def _text(passage: _Passage, value: Mapping[str, Any]) -> str:
 def field(row: Mapping[str, Any], key: str) -> Any:
     """`row[key]`, with pandas' missing values (NA, NaN) as None."""
     value = row.get(key)
-    if value is None or isinstance(value, list | tuple | dict | str):
+    kind = type(value)
+    if kind is str or kind is int or value is None:  # the common cases, without pandas
+        return value
+    if kind is float:
+        return None if value != value else value  # NaN is the only float unequal to itself
+    if isinstance(value, list | tuple | dict | str):
         return value
     try:
         return None if pd.isna(value) else value

@@ -37,7 +37,7 @@ import json
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 import tantivy
@@ -83,6 +83,14 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("body", tokenizer_name=ANALYZER, index_option="freq")
     builder.add_bytes_field("row", stored=True)
     return builder.build()
+
+
+class Hit(NamedTuple):
+    """A passage found by `PassageIndex.search_hits`: its BM25 score and its row, a dict of
+    every PASSAGE_COLUMNS field."""
+
+    bm25: float
+    passage: dict[str, Any]
 
 
 class PassageIndex:
@@ -145,16 +153,22 @@ class PassageIndex:
 
         Any text is a valid query; no searchable word means an empty frame.
         """
+        hits = self.search_hits(query, limit=limit)
+        return _frame([hit.passage for hit in hits], [hit.bm25 for hit in hits])
+
+    def search_hits(self, query: str, *, limit: int = 100) -> list[Hit]:
+        """What `search` finds, as a list of `Hit`: matching reads a hundred passages a claim,
+        and a table per query would cost more than the search itself."""
         if limit < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
         tokens = list(dict.fromkeys(self._analyzer.analyze(query)))
         if not tokens:
-            return _frame([], [])
+            return []
         should = tantivy.Occur.Should
         terms = [(should, tantivy.Query.term_query(self._schema, "body", t)) for t in tokens]
         searcher = self._searcher()
         hits = searcher.search(tantivy.Query.boolean_query(terms), limit, count=False).hits
-        return _frame([_row(searcher, address) for _, address in hits], [s for s, _ in hits])
+        return [Hit(score, _row(searcher, address)) for score, address in hits]
 
     def get(self, passage_ids: Sequence[str]) -> pd.DataFrame:
         """The passages with these ids, in the order asked; unknown ids are left out."""
@@ -251,14 +265,53 @@ def _documents(passages: pd.DataFrame) -> list[tuple[str, tantivy.Document]]:
     columns = [passages[col].tolist() for col in PASSAGE_COLUMNS]
     docs = []
     for cells in zip(*columns, strict=True):
-        row = {col: _cell(col, value) for col, value in zip(PASSAGE_COLUMNS, cells, strict=True)}
-        body = f"{row['title'] or ''}\n{row['text'] or ''}"
+        row = [_cell(col, value) for col, value in zip(PASSAGE_COLUMNS, cells, strict=True)]
+        pid, title, text = str(row[_PID]), row[_TITLE], row[_TEXT]
+        body = f"{title or ''}\n{text or ''}"
+        packed = _packed(row[_VALUES], text)
+        row.append(packed is not None)
+        if packed is not None:
+            row[_VALUES] = packed
         payload = json.dumps(row, ensure_ascii=False).encode("utf-8", "surrogatepass")
-        pid = str(row["passage_id"])
-        doc = tantivy.Document(passage_id=pid, source_id=str(row["source_id"]), body=body)
+        doc = tantivy.Document(passage_id=pid, source_id=str(row[_SOURCE_ID]), body=body)
         doc.add_bytes("row", payload)
         docs.append((pid, doc))
     return docs
+
+
+# A stored row is a JSON list: the PASSAGE_COLUMNS cells, then whether its values are packed.
+# A packed value is a list of the _VALUE_KEYS fields but its text, which is the passage's text
+# at its offsets: a third of the bytes of JSON objects, and faster both ways. Values are packed
+# only when every one has exactly these keys and its text at its offsets; otherwise they are
+# kept as they came.
+_PID, _SOURCE_ID, _TEXT, _TITLE, _VALUES = (
+    PASSAGE_COLUMNS.index(col) for col in ("passage_id", "source_id", "text", "title", "values")
+)
+_VALUE_KEYS = ("kind", "value", "unit", "qualifier", "subject", "start", "end", "text")
+_START, _END = _VALUE_KEYS.index("start"), _VALUE_KEYS.index("end")
+
+
+def _packed(values: list[Any], text: Any) -> list[list[Any]] | None:
+    if not isinstance(text, str):
+        return None
+    packed = []
+    for value in values:
+        if not isinstance(value, dict) or tuple(value) != _VALUE_KEYS:
+            return None
+        start, end = value["start"], value["end"]
+        if type(start) is not int or type(end) is not int:
+            return None
+        if not 0 <= start <= end <= len(text) or value["text"] != text[start:end]:
+            return None
+        packed.append([value[key] for key in _VALUE_KEYS[:-1]])
+    return packed
+
+
+def _unpacked(values: list[list[Any]], text: str) -> list[dict[str, Any]]:
+    return [
+        dict(zip(_VALUE_KEYS, [*value, text[value[_START] : value[_END]]], strict=True))
+        for value in values
+    ]
 
 
 def _cell(col: str, value: Any) -> Any:
@@ -288,8 +341,12 @@ def _write(
 
 def _row(searcher: tantivy.Searcher, address: tantivy.DocAddress) -> dict[str, Any]:
     payload: bytes = searcher.doc(address)["row"][0]
-    row: dict[str, Any] = json.loads(payload.decode("utf-8", "surrogatepass"))
-    return row
+    cells = json.loads(payload.decode("utf-8", "surrogatepass"))
+    if isinstance(cells, dict):  # a row stored as one JSON object, before rows were lists
+        return cells
+    if cells.pop():
+        cells[_VALUES] = _unpacked(cells[_VALUES], cells[_TEXT])
+    return dict(zip(PASSAGE_COLUMNS, cells, strict=True))
 
 
 def _frame(rows: list[dict[str, Any]], scores: list[float]) -> pd.DataFrame:

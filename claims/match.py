@@ -20,14 +20,16 @@ embedding, planned next) is one more column and one more weight:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 import pandas as pd
 from rapidfuzz import fuzz, utils
 
-from claims.agreement import Verdict, agreement
-from claims.schema import MATCH_COLUMNS
+from claims.agreement import ClaimCheck, Verdict
+from claims.index import Hit
+from claims.schema import MATCH_COLUMNS, PASSAGE_COLUMNS
 
 # bm25 and fuzz in equal parts: on Climate-FEVER (bench/retrieval.py) every split from 0.55/0.45
 # to 0.45/0.55 is never below plain BM25 at k = 1, 5, 10, and 0.5/0.5 has the best recall@1.
@@ -43,7 +45,11 @@ CANDIDATES = 100
 
 
 class PassageSearch(Protocol):
-    """What matching needs of an index: `claims.index.PassageIndex` is one."""
+    """What matching needs of an index: `claims.index.PassageIndex` is one.
+
+    An index may also offer `search_hits(query, *, limit)` (a list of `claims.index.Hit`), the
+    same passages without a table per query; matching uses it when it is there.
+    """
 
     def search(self, query: str, *, limit: int = 100) -> pd.DataFrame: ...
 
@@ -61,10 +67,9 @@ def match_claims(
     Any claim rows work, including a `statement` (a whole sentence given as the claim). A claim
     without any candidate has no rows: "no match" is an empty frame, not an exception.
     """
-    rows: list[dict[str, Any]] = []
-    records: list[dict[str, Any]] = claims.to_dict(orient="records")  # type: ignore[assignment]
-    for claim in records:
-        hits = index.search(claim_query(claim), limit=candidates)
+    rows: list[tuple[Any, ...]] = []
+    for claim in _records(claims):
+        hits = _search(index, claim_query(claim), candidates)
         rows.extend(_ranked(claim, hits, limit=limit, weights=weights or SIGNAL_WEIGHTS))
     return pd.DataFrame(rows, columns=[*MATCH_COLUMNS, *_SIGNAL_COLUMNS])
 
@@ -89,33 +94,112 @@ def rescore(signals: pd.DataFrame, weights: Mapping[str, float] = SIGNAL_WEIGHTS
     return total
 
 
+def _records(claims: pd.DataFrame) -> list[dict[str, Any]]:
+    """The claim rows as dicts of plain Python values (what `to_dict("records")` gives, at a
+    fraction of its cost for the one-row tables the app and the benchmarks match)."""
+    columns = [str(col) for col in claims.columns]
+    cells: list[list[Any]] = claims.to_numpy(dtype=object).tolist()
+    return [dict(zip(columns, row, strict=True)) for row in cells]
+
+
+def _search(index: PassageSearch, query: str, limit: int) -> Sequence[Hit]:
+    search_hits = getattr(index, "search_hits", None)
+    if search_hits is not None:
+        found: Sequence[Hit] = search_hits(query, limit=limit)
+        return found
+    frame = index.search(query, limit=limit)
+    passages: list[dict[str, Any]] = frame[list(PASSAGE_COLUMNS)].to_dict(orient="records")  # type: ignore[assignment]
+    return [Hit(float(b), p) for b, p in zip(frame["bm25"], passages, strict=True)]
+
+
 def _ranked(
-    claim: Mapping[str, Any], hits: pd.DataFrame, *, limit: int, weights: Mapping[str, float]
-) -> Iterable[dict[str, Any]]:
-    if hits.empty:
+    claim: Mapping[str, Any], hits: Sequence[Hit], *, limit: int, weights: Mapping[str, float]
+) -> list[tuple[Any, ...]]:
+    """The best `limit` hits by `rescore`'s score, exactly as if every signal of every hit were
+    computed, but computing only what can change the order.
+
+    Each hit starts with an upper bound of its score: the fuzz signal at its best, the value
+    signal at its best unless the passage holds no value of the claim's kind. The hit with the
+    highest bound is refined one step (its fuzz score; the agreements its figures allow; its
+    agreement) and put back; a hit whose score is final when it comes out on top is the next
+    of the ranking. A bound never rises as it is refined, so nothing left behind can outscore
+    what was taken, and ties go to the earlier hit, as in a stable sort. Most hits never reach
+    `agreement`, the costly step.
+    """
+    if not hits:
         return []
-    verdicts = [
-        agreement(claim, text, values or []) if _comparable(claim, values) else _NO_VALUE
-        for text, values in zip(hits["text"], hits["values"], strict=True)
-    ]
+    top = max(max(hit.bm25 for hit in hits), 1e-9)
     core = _claim_core(claim)
-    signals = pd.DataFrame(
-        {
-            "bm25": hits["bm25"] / max(float(hits["bm25"].max()), 1e-9),
-            "fuzz": [
-                fuzz.token_set_ratio(core, text, processor=utils.default_process) / 100
-                for text in hits["text"]
-            ],
-            "value": [_VALUE_SIGNAL.get(v.agreement, 0.0) for v in verdicts],
-        },
-        index=hits.index,
-    )
-    scores = rescore(signals, weights).to_numpy()
-    order = sorted(range(len(scores)), key=lambda i: -scores[i])[:limit]
+    best_fuzz = _best_signal(weights, "fuzz", (0.0, 1.0))
+    best_value = _best_value(weights, _VALUE_SIGNAL)
+    signals = [{"bm25": hit.bm25 / top, "fuzz": best_fuzz, "value": 0.0} for hit in hits]
+    verdicts: list[Verdict | None] = [None] * len(hits)
+    heap: list[tuple[float, int, int]] = []
+    for i, hit in enumerate(hits):
+        if _comparable(claim, hit.passage["values"]):
+            signals[i]["value"] = best_value
+        else:
+            verdicts[i] = _NO_VALUE
+        heap.append((-_score(signals[i], weights), i, _FUZZ if verdicts[i] else _BOUND))
+    heapq.heapify(heap)
+    check = ClaimCheck(claim)
+    order: list[tuple[int, float]] = []
+    while heap and len(order) < limit:
+        bound, i, step = heapq.heappop(heap)
+        if step == _DONE:
+            order.append((i, -bound))
+            continue
+        text, values = hits[i].passage["text"], hits[i].passage["values"] or []
+        if step == _BOUND:
+            possible = check.possible(text, values)
+            signals[i]["value"] = _best_value(weights, possible)
+            only = next(iter(possible)) if len(possible) == 1 else None
+            if only is not None and _VALUE_SIGNAL.get(only, 0.0) == 0.0:
+                verdicts[i] = Verdict(only, None, None, None)  # as `agreement` would say it
+        elif step == _FUZZ:
+            ratio = fuzz.token_set_ratio(core, text, processor=utils.default_process)
+            signals[i]["fuzz"] = ratio / 100
+        else:
+            verdicts[i] = check.verdict(text, values)
+        verdict = verdicts[i]
+        if verdict is not None:
+            signals[i]["value"] = _VALUE_SIGNAL.get(verdict.agreement, 0.0)
+        heapq.heappush(heap, (-_score(signals[i], weights), i, _next_step(step, verdict)))
     return [
-        _row(claim, hits.iloc[i], verdicts[i], rank, float(scores[i]), signals.iloc[i])
-        for rank, i in enumerate(order, start=1)
+        _row(claim, hits[i], verdicts[i] or _NO_VALUE, rank, score, signals[i])
+        for rank, (i, score) in enumerate(order, start=1)
     ]
+
+
+# The steps of a hit's refinement: the agreements its figures allow (cheap, and most often
+# none), its fuzz score, its agreement.
+_BOUND, _FUZZ, _AGREEMENT, _DONE = range(4)
+
+
+def _next_step(step: int, verdict: Verdict | None) -> int:
+    if step == _BOUND:
+        return _FUZZ
+    return _DONE if verdict is not None else _AGREEMENT
+
+
+def _score(signals: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    """`rescore` for one hit, summed in the same order (the same floating-point result)."""
+    total = 0.0
+    for name, weight in weights.items():
+        total = total + weight * signals[name]
+    return total
+
+
+def _best_signal(weights: Mapping[str, float], name: str, possible: tuple[float, ...]) -> float:
+    """The possible signal that adds the most to a score: the start of an upper bound."""
+    weight = weights.get(name, 0.0)
+    return max(possible, key=lambda signal: weight * signal)
+
+
+def _best_value(weights: Mapping[str, float], agreements: Iterable[str]) -> float:
+    """The value signal of these agreements that adds the most to a score (0 for none)."""
+    signals = (_VALUE_SIGNAL.get(name, 0.0) for name in agreements)
+    return _best_signal(weights, "value", (0.0, *signals))
 
 
 _NO_VALUE = Verdict("absent", None, None, None)
@@ -139,26 +223,28 @@ def _claim_core(claim: Mapping[str, Any]) -> str:
 
 def _row(
     claim: Mapping[str, Any],
-    hit: pd.Series,
+    hit: Hit,
     verdict: Verdict,
     rank: int,
     score: float,
-    signals: pd.Series,
-) -> dict[str, Any]:
-    start, end = _evidence_span(claim, str(hit["text"]), verdict)
-    return {
-        "claim_id": claim.get("claim_id"),
-        "rank": rank,
-        "passage_id": hit["passage_id"],
-        "source_id": hit["source_id"],
-        "score": round(float(score), 6),
-        "agreement": verdict.agreement,
-        "evidence_start": start,
-        "evidence_end": end,
-        "source_value": verdict.source_value,
-        "passage_text": hit["text"],
-        **{f"signal_{name}": round(float(signals[name]), 6) for name in SIGNAL_WEIGHTS},
-    }
+    signals: Mapping[str, float],
+) -> tuple[Any, ...]:
+    """A row of MATCH_COLUMNS and the signal columns, in their order."""
+    passage = hit.passage
+    start, end = _evidence_span(claim, str(passage["text"]), verdict)
+    return (
+        claim.get("claim_id"),
+        rank,
+        passage["passage_id"],
+        passage["source_id"],
+        round(float(score), 6),
+        verdict.agreement,
+        start,
+        end,
+        verdict.source_value,
+        passage["text"],
+        *(round(float(signals[name]), 6) for name in SIGNAL_WEIGHTS),
+    )
 
 
 def _evidence_span(claim: Mapping[str, Any], passage: str, verdict: Verdict) -> tuple[int, int]:

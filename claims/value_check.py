@@ -85,6 +85,8 @@ def figure(value: object, qualifier: str | None, text: str | None) -> Figure | N
 
 
 def _number(value: object) -> float | None:
+    if type(value) is float:  # the common case, without the abstract base class
+        return None if math.isnan(value) else value
     # numbers.Real: a value read back from a table may be a numpy scalar.
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         return None

@@ -19,12 +19,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims import extract_claims
-from claims.agreement import Verdict, agreement, figure_agreement, quote_agreement
+from claims.agreement import ClaimCheck, Verdict, agreement, figure_agreement, quote_agreement
 from claims.dates import find_dates
 from claims.extract import resolve_overlaps
 from claims.numbers import find_numbers
 from claims.schema import AGREEMENTS
 from claims.sentences import sentence_spans
+from claims.sources import load_source, source_passages
 from claims.value_check import figure
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -612,3 +613,29 @@ def test_an_ordinal_without_a_noun_is_about_its_clause() -> None:
         "conflicts"
     )
     assert check(claim, "Sales fell for the fifth month.").agreement == "absent"
+
+
+def test_possible_agreements_hold_the_verdict_for_every_seed_claim_and_passage() -> None:
+    """`ClaimCheck.possible` is a cheap bound that matching trusts: the verdict is always among
+    the agreements it allows, for every claim of the seed against every demo passage."""
+    sources = sorted(p for p in (REPO_ROOT / "seeds" / "sources").iterdir() if p.suffix != ".md")
+    passages = pd.concat([source_passages(load_source(p)) for p in sources], ignore_index=True)
+    narrowed = 0
+    for claim in SEED_ROWS:
+        claim_check = ClaimCheck(claim)
+        for text, values in zip(passages["text"], passages["values"], strict=True):
+            possible = claim_check.possible(text, values)
+            assert claim_check.verdict(text, values).agreement in possible
+            narrowed += len(possible) == 1
+    assert narrowed > len(SEED_ROWS) * len(passages) // 2
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="0123456789 .,%$£-abcSeptmbrOcoy“”\"'Kim said 2023 per cent", max_size=120))
+def test_possible_agreements_hold_the_verdict_for_any_passage(passage: str) -> None:
+    values = passage_values(passage)
+    for claim in SEED_ROWS:
+        claim_check = ClaimCheck(claim)
+        assert claim_check.verdict(passage, values).agreement in claim_check.possible(
+            passage, values
+        )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import tantivy
 from evaldata import require_shared
 
 from claims.errors import PassageIndexError
@@ -303,3 +304,47 @@ def test_recall_at_5_on_climate_fever() -> None:
     print(f"\nClimate-FEVER BM25 over {len(queries)} claims: recall@k {recall}")
     assert len(queries) == 1061
     assert recall[5] >= 0.54
+
+
+def test_values_of_any_shape_come_back_as_they_went_in() -> None:
+    """Values are stored packed when they have the usual fields and their text at their
+    offsets; any other values are stored as they came, and all come back the same."""
+    text = "Exports rose 5% in 2023."
+    usual = {"kind": "percent", "value": 0.05, "unit": None, "qualifier": None,
+             "subject": "Exports", "start": 13, "end": 15, "text": "5%"}  # fmt: skip
+    rows = [
+        {"passage_id": "usual", "values": [usual]},
+        {"passage_id": "moved", "values": [{**usual, "start": 0}]},
+        {"passage_id": "extra", "values": [{**usual, "note": "read by hand"}]},
+        {"passage_id": "lists", "values": [["percent", 0.05]]},
+        {"passage_id": "none", "values": []},
+    ]
+    passages = passages_frame(
+        [{"source_id": "s", "start": 0, "end": len(text), "text": text, **row} for row in rows]
+    )
+    index = PassageIndex.open(None)
+    index.add(passages)
+    pd.testing.assert_frame_equal(index.get(passages["passage_id"].tolist()), passages)
+
+
+def test_search_hits_are_the_rows_of_search(seed_passages: dict[str, pd.DataFrame]) -> None:
+    index = PassageIndex.open(None)
+    index.add(everything(seed_passages))
+    query = "about 97% of North Korea's external trade was with China"
+    hits = index.search_hits(query, limit=20)
+    table = index.search(query, limit=20)
+    assert [hit.passage for hit in hits] == table[list(PASSAGE_COLUMNS)].to_dict("records")
+    assert [hit.bm25 for hit in hits] == table["bm25"].tolist()
+    assert index.search_hits("the and of", limit=5) == []
+
+
+def test_rows_stored_as_json_objects_are_still_read(tmp_path: Path) -> None:
+    """An index written when a row was stored as one JSON object needs no rebuild."""
+    row = {col: None for col in PASSAGE_COLUMNS}
+    row.update(passage_id="old", source_id="s", start=0, end=5, text="Hello", values=[])
+    index = PassageIndex.open(tmp_path / "index")
+    with index._writer() as writer:
+        doc = tantivy.Document(passage_id="old", source_id="s", body="\nHello")
+        doc.add_bytes("row", json.dumps(row).encode("utf-8"))
+        writer.add_document(doc)
+    assert index.search("hello")[list(PASSAGE_COLUMNS)].to_dict("records") == [row]

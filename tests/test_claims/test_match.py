@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from rapidfuzz import fuzz, utils
 
 from claims import extract_claims
+from claims.agreement import agreement
 from claims.index import PassageIndex
-from claims.match import match_claims
+from claims.match import _VALUE_SIGNAL as VALUE_SIGNAL
+from claims.match import CANDIDATES, claim_query, match_claims, rescore
 from claims.schema import MATCH_COLUMNS
 from claims.sources import Source, load_source, source_passages
 
@@ -19,11 +22,23 @@ SOURCES = ROOT / "seeds" / "sources"
 
 
 @pytest.fixture(scope="module")
-def demo() -> tuple[pd.DataFrame, pd.DataFrame]:
+def demo_passages() -> pd.DataFrame:
     files = sorted(p for p in SOURCES.iterdir() if p.name != "README.md")
-    passages = pd.concat([source_passages(load_source(p)) for p in files], ignore_index=True)
+    return pd.concat([source_passages(load_source(p)) for p in files], ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def demo_index(demo_passages: pd.DataFrame) -> PassageIndex:
     index = PassageIndex.open(None)
-    index.add(passages)
+    index.add(demo_passages)
+    return index
+
+
+@pytest.fixture(scope="module")
+def demo(
+    demo_passages: pd.DataFrame, demo_index: PassageIndex
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    passages, index = demo_passages, demo_index
     claims = extract_claims(SEED, published="2025-08-28", article_id="seed")
     matches = match_claims(claims, index, limit=5)
     files_by_source = passages.drop_duplicates("source_id").set_index("source_id")["file_name"]
@@ -165,3 +180,60 @@ def test_number_twins(sentence: str, claim_text: str, same: str, changed: str) -
     matches = match_claims(claim.head(1), index, limit=2)
     assert list(matches["source_id"]) == ["s1", "s0"], matches.to_string()
     assert list(matches["agreement"]) == ["agrees", "conflicts"]
+
+
+def exhaustive(claims: pd.DataFrame, index: PassageIndex, *, limit: int) -> pd.DataFrame:
+    """The ranking by definition: every signal of every candidate, `rescore`, a stable sort."""
+    rows = []
+    for claim in claims.to_dict(orient="records"):
+        hits = index.search(claim_query(claim), limit=CANDIDATES)
+        if hits.empty:
+            continue
+        pairs = zip(hits["text"], hits["values"], strict=True)
+        verdicts = [agreement(claim, text, values) for text, values in pairs]
+        core = str(claim["sentence"] or claim["text"])
+        signals = pd.DataFrame(
+            {
+                "bm25": hits["bm25"] / max(float(hits["bm25"].max()), 1e-9),
+                "fuzz": [
+                    fuzz.token_set_ratio(core, text, processor=utils.default_process) / 100
+                    for text in hits["text"]
+                ],
+                "value": [VALUE_SIGNAL.get(v.agreement, 0.0) for v in verdicts],
+            }
+        )
+        scores = rescore(signals).tolist()
+        order = sorted(range(len(scores)), key=lambda i: -scores[i])[:limit]
+        rows.extend(
+            (claim["claim_id"], rank, hits["passage_id"][i], round(scores[i], 6),
+             verdicts[i].agreement)
+            for rank, i in enumerate(order, start=1)
+        )  # fmt: skip
+    return pd.DataFrame(rows, columns=["claim_id", "rank", "passage_id", "score", "agreement"])
+
+
+def test_ranking_equals_scoring_every_candidate(demo_index: PassageIndex) -> None:
+    """Matching computes only the signals that can change the top ranks: what it returns is
+    what scoring every signal of every candidate returns."""
+    claims = extract_claims(SEED, published="2025-08-28", article_id="seed")
+    for limit in (1, 5, 20):
+        found = match_claims(claims, demo_index, limit=limit)
+        wanted = exhaustive(claims, demo_index, limit=limit)
+        pd.testing.assert_frame_equal(found[list(wanted.columns)], wanted, check_dtype=False)
+
+
+class FrameOnly:
+    """An index that offers only `search`, a table per query."""
+
+    def __init__(self, index: PassageIndex) -> None:
+        self.index = index
+
+    def search(self, query: str, *, limit: int = 100) -> pd.DataFrame:
+        return self.index.search(query, limit=limit)
+
+
+def test_an_index_with_search_alone_gives_the_same_matches(demo_index: PassageIndex) -> None:
+    claims = extract_claims(SEED, published="2025-08-28", article_id="seed")
+    pd.testing.assert_frame_equal(
+        match_claims(claims, FrameOnly(demo_index)), match_claims(claims, demo_index)
+    )
