@@ -63,10 +63,10 @@ def extract_claims(
     found = [*resolve_overlaps(figures), *find_quotes(text, sentences, paragraphs)]
     zones = boilerplate_spans(text)
     kept = sorted(
-        (f for f in found if f.end > f.start and not in_zones(f.start, f.end, zones)),
+        (f for f in found if f.end > f.start and not (zones and in_zones(f.start, f.end, zones))),
         key=lambda f: (f.start, f.end, f.kind),
     )
-    return _table(list(_rows(text, art_id, kept, sentences)))
+    return _table(_rows(text, art_id, kept, sentences))
 
 
 def parse_published(published: PublishedDate) -> dt.date | None:
@@ -109,42 +109,71 @@ def resolve_overlaps(candidates: Iterable[Found]) -> list[Found]:
     return kept
 
 
+# The cells of a row as `_rows` makes them; the table takes its columns from them by name.
+_FIELDS = (
+    "claim_id",
+    "article_id",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "sentence_index",
+    "sentence",
+    "value",
+    "unit",
+    "qualifier",
+    "speaker",
+    "subject",
+)
+
+
 def _rows(
     text: str, article_id: str, found: list[Found], sentences: list[Span]
-) -> Iterable[dict[str, object]]:
+) -> list[tuple[object, ...]]:
+    """One tuple of cells a claim, in the order of `_FIELDS`."""
     seen: Counter[tuple[str, str]] = Counter()
     # One string per sentence, shared by its claims: a giant sentence is not copied per claim.
     sentence_cache: dict[tuple[int, int], str] = {}
+    rows: list[tuple[object, ...]] = []
     for f in found:
         span_text = text[f.start : f.end]
         key = (f.kind, " ".join(span_text.split()))
         seen[key] += 1
-        first = sentence_index_of(sentences, f.start) if sentences else 0
-        last = sentence_index_of(sentences, f.end - 1) if sentences else 0
-        yield {
-            "claim_id": claim_id(article_id, f.kind, key[1], seen[key]),
-            "article_id": article_id,
-            "kind": f.kind,
-            "text": span_text,
-            "start": f.start,
-            "end": f.end,
-            "sentence_index": first,
-            "sentence": _sentence_text(text, sentences, first, last, sentence_cache),
-            "value": f.value,
-            "unit": f.unit,
-            "qualifier": f.qualifier,
-            "speaker": f.speaker,
-            "subject": f.subject,
-        }
+        first = last = 0
+        if sentences:
+            first = sentence_index_of(sentences, f.start)
+            # Most claims end in the sentence they start in: no second look-up.
+            last = (
+                first if f.end <= sentences[first][1] else sentence_index_of(sentences, f.end - 1)
+            )
+        rows.append(
+            (
+                claim_id(article_id, f.kind, key[1], seen[key]),
+                article_id,
+                f.kind,
+                span_text,
+                f.start,
+                f.end,
+                first,
+                _sentence_text(text, sentences, first, last, sentence_cache),
+                f.value,
+                f.unit,
+                f.qualifier,
+                f.speaker,
+                f.subject,
+            )
+        )
+    return rows
 
 
-def _table(rows: list[dict[str, object]]) -> pd.DataFrame:
-    """`schema.claims_frame(rows)`, built from whole columns in one step."""
+def _table(rows: list[tuple[object, ...]]) -> pd.DataFrame:
+    """`schema.claims_frame` of the rows, built from whole columns in one step."""
     if _FROM_ARRAYS is None:
-        return claims_frame(rows)
+        return claims_frame([dict(zip(_FIELDS, row, strict=True)) for row in rows])
+    columns = dict(zip(_FIELDS, zip(*rows, strict=True), strict=True)) if rows else {}
     # fromiter keeps a list value ([18, 24]) one cell; numpy would unpack it into a row.
     arrays = [
-        np.fromiter((row[col] for row in rows), dtype=dtype, count=len(rows))
+        np.fromiter(columns.get(col, ()), dtype=dtype, count=len(rows))
         for col, dtype in zip(CLAIM_COLUMNS, _DTYPES, strict=True)
     ]
     index = pd.RangeIndex(len(rows))
