@@ -138,6 +138,14 @@ def test_empty_tables() -> None:
     assert align_claims(empty, old)["status"].tolist() == ["new"]
 
 
+def test_a_table_of_ids_kinds_and_words_only() -> None:
+    old = pd.DataFrame({"claim_id": ["a", "b"], "kind": ["percent", "date"], "text": ["2%", "May"]})
+    new = pd.DataFrame({"claim_id": ["x", "y"], "kind": ["date", "percent"], "text": ["May", "3%"]})
+    aligned = align_claims(old, new)
+    assert aligned["status"].tolist() == ["removed", "new", "unchanged"]
+    assert pairs(aligned, "unchanged") == [("b", "x")]
+
+
 def test_inputs_are_not_changed() -> None:
     old = table(("percent", "97%", S1, 0), ("percent", "2%", S2, 40))
     new = table(("percent", "2%", S2, 0))
