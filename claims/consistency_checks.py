@@ -144,11 +144,11 @@ SAME_SUBJECT = 90.0
 SAME_CLAUSE = 0.5
 # A figure restated "about" may be rounded more loosely than a source's "about" (2%).
 RESTATED_APPROX = 0.1
-_NOT_LEVEL_BEFORE = (
-    RISE_WORDS
-    | FALL_WORDS
-    | frozenset("by from than against with versus vs compared over under".split())
-)
+_NOT_LEVEL_BEFORE = RISE_WORDS | FALL_WORDS | frozenset("by from than against versus vs".split())
+_COMPARED_BEFORE = re.compile(r"\bcompared (?:with|to) $", re.IGNORECASE)
+# Names in brackets, and a caption's label ("Bust: Davis was charged..."), are asides: they
+# say nothing of which figure it is.
+_ASIDES = re.compile(r"\([^()]*\)|^[^:]{1,20}:\s")
 _NOT_LEVEL_AFTER = NOT_A_PART | frozenset("up down".split())
 # A figure said of what will, may or should be is not the figure that is.
 _NOT_YET = re.compile(
@@ -187,7 +187,7 @@ class _Level:
     row: Row
     fig: Fig
     subject: str | None
-    words: Words  # the clause's common words, the sentence's names
+    words: Words  # the clause's common words, the sentence's names (its first word too)
     dates: frozenset[str]
     not_yet: bool
 
@@ -205,7 +205,7 @@ def _level(article: Article, row: Row) -> _Level | None:
     if at < 0:
         return None
     found = clause_words(sentence, at, at + len(str(row["text"])))
-    words = Words(found.common - _VERB_WORDS, words_of(sentence, sentence_start=True).names)
+    words = Words(found.common - _VERB_WORDS, words_of(_ASIDES.sub(" ", sentence)).names)
     dates = frozenset(
         str(r["value"]) for r in article.rows
         if r["kind"] == "date" and r["sentence_index"] == row["sentence_index"]
@@ -217,16 +217,15 @@ def _level(article: Article, row: Row) -> _Level | None:
 
 
 def _is_level(text: str, row: Row) -> bool:
+    """Not a change ("rose 2%"), an old value ("from $10.9bn") or a gloss ("(£600m)")."""
     start, end = int(row["start"]), int(row["end"])
-    before = text[max(0, start - 30) : start].lower().split()
+    before = text[max(0, start - 30) : start].lower()
     after = text[end : end + 30].lower().split()
-    if before and before[-1].strip("(,") in _NOT_LEVEL_BEFORE:
+    if before.split() and before.split()[-1].strip("(,") in _NOT_LEVEL_BEFORE:
         return False
     if after and after[0].strip(",.;)") in _NOT_LEVEL_AFTER:
         return False
-    return not (before and before[-1].endswith("(")) and not text[
-        max(0, start - 2) : start
-    ].endswith("(")
+    return not _COMPARED_BEFORE.search(before) and not before.rstrip(" ").endswith("(")
 
 
 def _loosened(fig: Fig, row: Row) -> Fig:
@@ -246,8 +245,10 @@ def _conflict(a: _Level, b: _Level) -> bool:
         return False
     if a.subject and b.subject and fuzz.ratio(a.subject, b.subject) < SAME_SUBJECT:
         return False
-    if a.dates != b.dates or a.words.names != b.words.names:
-        return False  # different periods, places, firms or sources
+    if a.dates != b.dates:
+        return False  # different periods
+    if not (a.words.names <= b.words.names or b.words.names <= a.words.names):
+        return False  # different places, firms or sources ("Halifax said", "Nationwide said")
     common = a.words.common | b.words.common
     return bool(common) and len(a.words.common & b.words.common) / len(common) >= SAME_CLAUSE
 

@@ -40,6 +40,14 @@ CONFLICTS = [
         "2,500 workers",
         "5,200 workers",
     ),
+    # a caption restating the text: its label and a name in brackets are no other subject
+    (
+        "The internal basin, which holds 27,000 litres of water, floods and empties in just "
+        "three minutes, enabling the boat (a 27ft Riva Iseo) to enter the yacht. Glide in: The "
+        "internal basin floods and empties 18,000 litres of water in just three minutes.",
+        "18,000 litres",
+        "27,000 litres",
+    ),
 ]
 
 
@@ -81,6 +89,9 @@ CONSISTENT = [
     "comfortably seats 12 guests.",
     "Italy's Illva Saronno has agreed to buy 33% of Changyu. Yantai State Asset Management "
     "Bureau owns 55% of Changyu.",
+    # an old value is no level: "compared with 1.41bn rupees"
+    "Net profit was 2.39bn rupees in the quarter. It had made 1.41bn rupees a year earlier. "
+    "Net profit rose 70% to 2.39bn rupees compared with 1.41bn rupees.",
     # a conversion is no figure of its own
     "Profits jumped to $1.13bn (£600m). The firm said profits of £610m were a record.",
 ]
