@@ -126,6 +126,12 @@ def errors_as_messages() -> Iterator[None]:
 @click.option("--published", help="Publication date, YYYY-MM-DD: resolves 'next week'.")
 @click.option("--outlet", help="Who published it, e.g. 'The Associated Press'.")
 @click.option("--reviewer", help="Your name, recorded as who added the article.")
+@click.option(
+    "--version-of",
+    metavar="ID",
+    help="The file is a revised draft of this article (its newest version): unchanged claims "
+    "keep their decisions, changed ones are reset and say what changed.",
+)
 @workspace_option
 def add_article(
     file: Path,
@@ -133,20 +139,41 @@ def add_article(
     published: str | None,
     outlet: str | None,
     reviewer: str | None,
+    version_of: str | None,
     workspace: Path,
 ) -> None:
-    """Add an article to the workspace: extract its claims and match them against the sources.
+    """Add an article to the workspace: extract its claims, check the article against itself
+    and match its claims against the sources.
 
     Example: workbench add-article story.txt --title "Kim to visit China" --published 2025-08-28
+
+    Example: workbench add-article story-v2.txt --version-of 3f9c2a1b7d4e5f60
     """
     with errors_as_messages():
         ws = Workspace.open(workspace)
         article = pipeline.add_article_file(ws, file, title=title, outlet=outlet,
-                                            published=published, added_by=reviewer)  # fmt: skip
+                                            published=published, added_by=reviewer,
+                                            version_of=version_of)  # fmt: skip
         claims = ws.store.claims(article.article_id)
+        flagged = ws.store.flags(article.article_id)["claim_id"].nunique()
+        changes = ws.store.revisions(article.article_id)
     matched = ws.store.matches(article.article_id)["claim_id"].nunique()
     click.echo(f"Added {article.title!r} (id {article.article_id}): {len(claims)} claims, "
-               f"{matched} with evidence in the sources.")  # fmt: skip
+               f"{matched} with evidence in the sources, {flagged} flagged by the "
+               "self-checks.")  # fmt: skip
+    if article.version_of:
+        click.echo(_revision_summary(article.version, changes))
+
+
+def _revision_summary(version: int, changes: pd.DataFrame) -> str:
+    counts = changes["status"].value_counts()
+    kept, changed = int(counts.get("unchanged", 0)), int(counts.get("changed", 0))
+    new, removed = int(counts.get("new", 0)), int(counts.get("removed", 0))
+    lines = [f"Version {version}: {kept} claims unchanged (decisions kept), {changed} changed "
+             f"(to check again), {new} new, {removed} removed."]  # fmt: skip
+    for row in changes[changes["status"] == "changed"].itertuples():
+        lines.append(f"  changed: {row.changes}")
+    return "\n".join(lines)
 
 
 @cli.command("add-sources")

@@ -94,7 +94,13 @@ REVIEW_EXPORT_COLUMNS: tuple[str, ...] = (
     "status", "reviewer", "decided_at", "note", "cited_source_title", "cited_url",
     "cited_passage", "agreement", "signed_off_by", "corrections", "history_entries",
 )  # fmt: skip
-EXPORT_COLUMNS: tuple[str, ...] = ("article_title", *CLAIM_COLUMNS, *REVIEW_EXPORT_COLUMNS)
+# Drafts and self-checks: which version of its article a claim belongs to, whether it is
+# unchanged, changed or new since the previous version (and what changed), and the flags.
+CHECK_EXPORT_COLUMNS: tuple[str, ...] = ("revision", "changes_since_previous", "flags")
+EXPORT_COLUMNS: tuple[str, ...] = (
+    "article_title", "article_version", *CLAIM_COLUMNS, *REVIEW_EXPORT_COLUMNS,
+    *CHECK_EXPORT_COLUMNS,
+)  # fmt: skip
 # ClaimReview's rating: the status is the alternateName; the scale places the verdicts.
 _RATINGS = {"verified": 5, "misleading": 2, "false": 1}
 REVIEWED_STATUSES = ("verified", "false", "misleading", "unverifiable")
@@ -103,16 +109,19 @@ REVIEWED_STATUSES = ("verified", "false", "misleading", "unverifiable")
 def export_rows(ws: Workspace, article_id: str | None = None) -> pd.DataFrame:
     """One row per claim (of one article or all), ordered as in the articles: EXPORT_COLUMNS."""
     store = ws.store
-    titles = {a.article_id: a.title for a in store.articles()}
+    articles = {a.article_id: a for a in store.articles(with_text=False)}
     if article_id is not None:
         store.article(article_id)  # an unknown id is an error, not an empty file
     claims = store.claims(article_id)
     # Grouped once: a workspace of 100,000 claims must not filter its tables once per claim.
     matches = _by_claim(records(store.matches(article_id)))
     history = _by_claim(records(store.history(article_id=article_id)))
+    flags = _by_claim(records(store.flags(article_id)))
+    revised = {r["new_claim_id"]: r for r in records(store.revisions(article_id))}
     rows = [
-        _export_row(claim, titles, matches.get(claim["claim_id"], []),
-                    history.get(claim["claim_id"], []))
+        {**_export_row(claim, articles, matches.get(claim["claim_id"], []),
+                       history.get(claim["claim_id"], [])),
+         **_check_cells(revised.get(claim["claim_id"]), flags.get(claim["claim_id"], []))}
         for claim in records(claims)
     ]  # fmt: skip
     # Object columns: pandas would read a column of text and None as strings with NaN.
@@ -130,7 +139,7 @@ def export_bytes(
         return to_csv(rows, bom=bom)
     if fmt == "jsonl":
         return to_jsonl(rows)
-    return to_claimreview(rows, {a.article_id: a for a in ws.store.articles()})
+    return to_claimreview(rows, {a.article_id: a for a in ws.store.articles(with_text=False)})
 
 
 def export_file_name(fmt: str, article_id: str | None = None) -> str:
@@ -180,12 +189,14 @@ def _by_claim(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 def _export_row(
     claim: Mapping[str, Any],
-    titles: Mapping[str, str],
+    articles: Mapping[str, Article],
     matches: list[dict[str, Any]],
     history: list[dict[str, Any]],
 ) -> dict[str, Any]:
+    article = articles[claim["article_id"]]
     return {
-        "article_title": titles.get(claim["article_id"]),
+        "article_title": article.title,
+        "article_version": article.version,
         **{col: claim[col] for col in CLAIM_COLUMNS},
         **{col: claim[col] for col in ("status", "reviewer", "decided_at", "note")},
         "cited_source_title": claim["cited_source_title"],
@@ -195,6 +206,15 @@ def _export_row(
         "signed_off_by": claim["signed_off_by"],
         "corrections": corrections_text(history),
         "history_entries": len(history),
+    }
+
+
+def _check_cells(revision: Mapping[str, Any] | None, flags: list[dict[str, Any]]) -> dict[str, Any]:
+    """The revision (empty for a first version), what changed, and the flags, one a line."""
+    return {
+        "revision": revision["status"] if revision else None,
+        "changes_since_previous": revision["changes"] if revision else None,
+        "flags": "\n".join(f"{f['check']}: {f['message']}" for f in flags) or None,
     }
 
 

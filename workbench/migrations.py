@@ -133,9 +133,33 @@ _STATUS_INDEXES = (
     "CREATE INDEX reviews_status_by_claim ON reviews (claim_id, status)",
 )
 
+# Drafts: each article knows its number in the chain of versions it belongs to; `revisions`
+# pairs every claim of a version with the previous version's (or says it is new or removed);
+# `flags` holds what the self-checks found in each claim.
+_VERSIONS_AND_FLAGS = (
+    "ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+    "CREATE INDEX articles_by_version_of ON articles (version_of)",
+    """CREATE TABLE revisions (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        old_claim_id TEXT REFERENCES claims(claim_id),
+        new_claim_id TEXT REFERENCES claims(claim_id),
+        status TEXT NOT NULL CHECK (status IN ('unchanged', 'changed', 'removed', 'new')),
+        changes TEXT,
+        score REAL
+    )""",
+    "CREATE INDEX revisions_by_article ON revisions (article_id)",
+    """CREATE TABLE flags (
+        claim_id TEXT NOT NULL REFERENCES claims(claim_id),
+        "check" TEXT NOT NULL,
+        message TEXT NOT NULL
+    )""",
+    "CREATE INDEX flags_by_claim ON flags (claim_id)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, claims, sources, passages, matches, reviews and history", _INITIAL),
     Migration(2, "covering indexes for the counts of claims by status", _STATUS_INDEXES),
+    Migration(3, "article versions, claim revisions and self-check flags", _VERSIONS_AND_FLAGS),
 )
 LATEST = MIGRATIONS[-1].version
 

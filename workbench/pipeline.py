@@ -22,7 +22,9 @@ from claims.errors import EmptyInputError
 from claims.extract import extract_claims, parse_published, text_id
 from claims.index import PassageIndex
 from claims.match import match_claims
+from claims.revisions import align_claims
 from claims.schema import CLAIM_COLUMNS
+from claims.selfchecks import self_check
 from claims.sources import (
     Source,
     load_source,
@@ -31,7 +33,7 @@ from claims.sources import (
     source_passages,
 )
 from claims.text import load_text, text_from_bytes
-from workbench import review
+from workbench import review, versions
 from workbench.errors import WorkspaceError
 from workbench.evidence import source_files
 from workbench.seeds import SEEDS_DIR, seed_article
@@ -117,21 +119,64 @@ def add_article(
     published: str | None = None,
     added_by: str | None = None,
     article_id: str | None = None,
+    version_of: str | None = None,
 ) -> Article:
-    """Extract the claims of an article's text, store both, and match them against the index."""
+    """Extract the claims of an article's text, check it against itself, store it, match it.
+
+    With `version_of`, the text is a revised draft of that article (the newest of its
+    versions): its claims are paired with the previous version's, unchanged ones keep their
+    decisions, changed ones are reset and say what changed. Title, outlet and publication
+    date default to the previous version's.
+    """
     if not text.strip():
         raise EmptyInputError("the article is empty; paste its text or choose its file")
+    previous = _previous(ws, version_of)
+    if previous is not None:
+        title, outlet = title or previous.title, outlet or previous.outlet
+        published = published or previous.published
     when = parse_published(published)
     art_id = article_id or text_id(text)
     claims = extract_claims(text, published=when, article_id=art_id)
+    flags = self_check(text, claims, published=when)
     first_line = text.strip().splitlines()[0][:120]
-    article = ws.store.add_article(
-        Article(art_id, (title or "").strip() or first_line, outlet or None,
-                when.isoformat() if when else None, text, added_by or None, ""),
-        claims,
-    )  # fmt: skip
+    article = Article(art_id, (title or "").strip() or first_line, outlet or None,
+                      when.isoformat() if when else None, text, added_by or None, "",
+                      version_of=previous.article_id if previous else None,
+                      version=previous.version + 1 if previous else 1)  # fmt: skip
+    if previous is None:
+        stored = ws.store.add_article(article, claims, flags=flags)
+    else:
+        old, fixes = versions.as_extracted(
+            ws.store.claims(previous.article_id), ws.store.history(article_id=previous.article_id)
+        )
+        claims = _with_reviewer_claims(claims, versions.reviewer_claims_in(text, old, art_id))
+        alignment = align_claims(old[list(CLAIM_COLUMNS)], claims[list(CLAIM_COLUMNS)])
+        claims = versions.with_corrections(claims, alignment, fixes)
+        stored = ws.store.add_article(
+            article,
+            claims,
+            flags=flags,
+            revisions=alignment,
+            carry=versions.carry_plan(alignment, previous, fixes),
+        )
     _match(ws, claims, ws.index())
-    return article
+    return stored
+
+
+def _previous(ws: Workspace, version_of: str | None) -> Article | None:
+    if version_of is None:
+        return None
+    return versions.check_latest(ws.store.versions(version_of), version_of)
+
+
+def _with_reviewer_claims(claims: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
+    if added.empty:
+        return claims
+    table = claims.assign(origin="extractor")
+    added = added[[*CLAIM_COLUMNS, "origin"]]
+    return pd.concat([table, added], ignore_index=True).sort_values(
+        ["start", "end"], ignore_index=True
+    )
 
 
 def add_article_file(
@@ -142,14 +187,20 @@ def add_article_file(
     outlet: str | None = None,
     published: str | None = None,
     added_by: str | None = None,
+    version_of: str | None = None,
 ) -> Article:
-    """`add_article` for a file on disk or an upload (.txt .md .html .docx); title: its name."""
+    """`add_article` for a file on disk or an upload (.txt .md .html .docx).
+
+    The title is the file's name, or for a new version the previous version's title.
+    """
     if isinstance(file, Upload):
         name, text = file.name, text_from_bytes(file.getvalue(), name=file.name)
     else:
         name, text = os.fspath(file), load_text(file)
-    return add_article(ws, text, title=title or Path(name).stem, outlet=outlet,
-                       published=published, added_by=added_by)  # fmt: skip
+    default_title = None if version_of else Path(name).stem
+    return add_article(ws, text, title=title or default_title, outlet=outlet,
+                       published=published, added_by=added_by,
+                       version_of=version_of)  # fmt: skip
 
 
 def add_sources(
@@ -203,8 +254,8 @@ def rematch(
 ) -> int:
     """Match the claims of these articles (default: all) again; the number of claims matched."""
     report = progress or _no_progress
-    ids = list(article_ids) if article_ids is not None else [a.article_id for a in
-                                                              ws.store.articles()]  # fmt: skip
+    every = (a.article_id for a in ws.store.articles(with_text=False))
+    ids = list(article_ids) if article_ids is not None else list(every)
     index, total = ws.index(), 0
     for done, article_id in enumerate(ids, start=1):
         claims = ws.store.claims(article_id)
@@ -261,16 +312,17 @@ def search_passages(ws: Workspace, query: str, *, limit: int = 20) -> pd.DataFra
 
 
 def status(ws: Workspace) -> pd.DataFrame:
-    """One row per article: id, title, published, claims, then the count of each status."""
+    """One row per article: id, title, version, published, claims, then each status's count."""
     counts = ws.store.status_counts()
     rows = []
-    for article in ws.store.articles():
+    for article in ws.store.articles(with_text=False):
         mine = counts[counts["article_id"] == article.article_id]
         by_status = dict(zip(mine["status"], mine["claims"], strict=True))
         rows.append({"article_id": article.article_id, "title": article.title,
-                     "published": article.published, "claims": int(mine["claims"].sum()),
+                     "version": article.version, "published": article.published,
+                     "claims": int(mine["claims"].sum()),
                      **{s: int(by_status.get(s, 0)) for s in review.STATUSES}})  # fmt: skip
-    columns = ["article_id", "title", "published", "claims", *review.STATUSES]
+    columns = ["article_id", "title", "version", "published", "claims", *review.STATUSES]
     return pd.DataFrame(rows, columns=columns)
 
 

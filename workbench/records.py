@@ -36,7 +36,26 @@ class Article:
     text: str
     added_by: str | None
     added_at: str
-    version_of: str | None = None
+    version_of: str | None = None  # the article this one is a revised draft of
+    version: int = 1  # its number in its chain of drafts
+
+
+@dataclass(frozen=True)
+class Carried:
+    """What a claim of a new draft takes over from its previous version's review.
+
+    `review` holds the review columns to set on the new claim (empty: it stays unreviewed);
+    the history row says what happened and keeps the previous decision in `detail`.
+    """
+
+    claim_id: str
+    review: Mapping[str, Any]
+    action: str
+    from_status: str | None
+    to_status: str
+    note: str
+    citation: Citation | None
+    detail: Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -90,6 +109,8 @@ HISTORY_COLUMNS = (
     "id", "claim_id", "at", "who", "action", "from_status", "to_status", "note",
     "cited_passage_id", "cited_url", "cited_text", "cited_source_title", "detail",
 )  # fmt: skip
+FLAG_TABLE_COLUMNS = ("claim_id", "check", "message")
+REVISION_COLUMNS = ("old_claim_id", "new_claim_id", "status", "changes", "score")
 SOURCE_COLUMNS = ("source_id", "title", "publisher", "url", "date", "file_name", "format",
                   "added_at")  # fmt: skip
 

@@ -34,10 +34,13 @@ from workbench.errors import (
 )
 from workbench.migrations import migrate
 from workbench.records import (
+    FLAG_TABLE_COLUMNS,
     HISTORY_COLUMNS,
     REVIEW_COLUMNS,
+    REVISION_COLUMNS,
     SOURCE_COLUMNS,
     Article,
+    Carried,
     Citation,
     Clock,
     Review,
@@ -56,6 +59,9 @@ from workbench.records import (
 
 # A rule of workbench.review, run on the current review under the write lock.
 Check = Callable[[Review], None]
+# A rule of workbench.versions: given the previous draft's reviews (by claim id), read under the
+# write lock, what the new draft's claims take over from them.
+Carry = Callable[[Mapping[str, Review]], list[Carried]]
 DB_NAME = "workbench.sqlite3"
 BUSY_TIMEOUT_SECONDS = 30.0
 
@@ -110,8 +116,16 @@ class Store:
 
     # --- articles and claims -------------------------------------------------------------------
 
-    def add_article(self, article: Article, claims: pd.DataFrame) -> Article:
-        """Store an article and its extracted claims, each with an unreviewed review."""
+    def add_article(
+        self, article: Article, claims: pd.DataFrame, *, flags: pd.DataFrame | None = None,
+        revisions: pd.DataFrame | None = None, carry: Carry | None = None,
+    ) -> Article:  # fmt: skip
+        """Store an article and its claims, each with an unreviewed review, in one transaction.
+
+        `flags` are the self-checks' findings. For a new draft of an article (`version_of`),
+        `revisions` pairs its claims with the previous version's and `carry` decides, from the
+        previous reviews as they are under the lock, what each claim takes over.
+        """
         stamped = Article(**{**as_dict(article), "added_at": article.added_at or self.now()})
         with self._write() as conn:
             known = conn.execute("SELECT title FROM articles WHERE id = ?", (article.article_id,))
@@ -119,10 +133,20 @@ class Store:
                 raise DuplicateArticle(article.article_id, row["title"])
             conn.execute(
                 "INSERT INTO articles (id, title, outlet, published, text, added_by, added_at, "
-                "version_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "version_of, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tuple(as_dict(stamped).values()),
             )
-            _insert_claims(conn, records(claims), origin="extractor")
+            rows = records(claims)
+            _insert_claims(conn, [r for r in rows if r.get("origin") != "reviewer"],
+                           origin="extractor")  # fmt: skip
+            _insert_claims(conn, [r for r in rows if r.get("origin") == "reviewer"],
+                           origin="reviewer")  # fmt: skip
+            _insert_flags(conn, flags)
+            if revisions is not None:
+                _insert_revisions(conn, article.article_id, revisions)
+            if carry is not None and article.version_of is not None:
+                who = stamped.added_by or "workbench"
+                _carry(conn, self.now(), who, carry(_reviews_of(conn, article.version_of)))
         return stamped
 
     def add_reviewer_claim(self, row: Mapping[str, Any], *, who: str, note: str | None) -> Review:
@@ -143,9 +167,57 @@ class Store:
             )
         return _article(rows[0])
 
-    def articles(self) -> list[Article]:
-        """Every article, in the order they were added."""
-        return [_article(r) for r in self._rows("SELECT * FROM articles ORDER BY added_at, id")]
+    def articles(self, *, with_text: bool = True) -> list[Article]:
+        """Every article, in the order they were added; without their texts (left empty) for
+        lists and pickers, which would otherwise read every article on every page run."""
+        columns = (
+            "*"
+            if with_text
+            else (
+                "id, title, outlet, published, '' AS text, added_by, added_at, version_of, version"
+            )
+        )
+        sql = f"SELECT {columns} FROM articles ORDER BY added_at, id"
+        return [_article(r) for r in self._rows(sql)]
+
+    def versions(self, article_id: str) -> list[Article]:
+        """Every draft in the chain of versions `article_id` belongs to, oldest first."""
+        self.article(article_id)  # an unknown id gets its specific error
+        rows = self._rows(
+            "WITH RECURSIVE up(id, version_of) AS (SELECT id, version_of FROM articles "
+            "WHERE id = ? UNION SELECT a.id, a.version_of FROM articles a JOIN up "
+            "ON a.id = up.version_of), down(id) AS (SELECT id FROM up WHERE version_of IS NULL "
+            "UNION SELECT a.id FROM articles a JOIN down ON a.version_of = down.id) "
+            "SELECT a.* FROM articles a JOIN down USING (id) ORDER BY a.version, a.added_at",
+            (article_id,),
+        )
+        return [_article(r) for r in rows]
+
+    def revisions(self, article_id: str | None = None) -> pd.DataFrame:
+        """How the claims of a draft (or of all) pair with its previous version's claims."""
+        where, params = ("WHERE article_id = ?", (article_id,)) if article_id else ("", ())
+        rows = self._rows(
+            "SELECT old_claim_id, new_claim_id, status, changes, score FROM revisions "
+            f"{where} ORDER BY rowid",
+            params,
+        )
+        return frame(rows, REVISION_COLUMNS)
+
+    def flags(self, article_id: str | None = None) -> pd.DataFrame:
+        """The self-checks' flags of one article's claims, or of all, in claim order."""
+        where, params = ("WHERE c.article_id = ?", (article_id,)) if article_id else ("", ())
+        rows = self._rows(
+            'SELECT f.claim_id, f."check", f.message FROM flags f JOIN claims c '
+            f'USING (claim_id) {where} ORDER BY c.article_id, c."start", f.rowid',
+            params,
+        )
+        return frame(rows, FLAG_TABLE_COLUMNS)
+
+    def last_change(self) -> int:
+        """A number that goes up with every change to any claim or review (the newest history
+        row's id; every change writes one), so that a page can cache a claim table by it."""
+        rows = self._rows("SELECT COALESCE(MAX(id), 0) AS last FROM history")
+        return int(rows[0]["last"])
 
     def claims(self, article_id: str | None = None) -> pd.DataFrame:
         """The claim table with `origin` and every review column, ordered as in the articles."""
@@ -336,7 +408,8 @@ class Store:
 
 def _article(row: Mapping[str, Any]) -> Article:
     return Article(row["id"], row["title"], row["outlet"], row["published"], row["text"],
-                   row["added_by"], row["added_at"], row["version_of"])  # fmt: skip
+                   row["added_by"], row["added_at"], row["version_of"],
+                   row.get("version") or 1)  # fmt: skip
 
 
 def _insert_claims(conn: sqlite3.Connection, rows: list[dict[str, Any]], *, origin: str) -> None:
@@ -350,6 +423,41 @@ def _insert_claims(conn: sqlite3.Connection, rows: list[dict[str, Any]], *, orig
         "INSERT INTO reviews (claim_id, status, version) VALUES (?, 'unreviewed', 0)",
         [(row["claim_id"],) for row in rows],
     )
+
+
+def _insert_flags(conn: sqlite3.Connection, flags: pd.DataFrame | None) -> None:
+    if flags is None or flags.empty:
+        return
+    conn.executemany(
+        'INSERT INTO flags (claim_id, "check", message) VALUES (?, ?, ?)',
+        [tuple(plain(r[c]) for c in FLAG_TABLE_COLUMNS) for r in records(flags)],
+    )
+
+
+def _insert_revisions(conn: sqlite3.Connection, article_id: str, revisions: pd.DataFrame) -> None:
+    conn.executemany(
+        "INSERT INTO revisions (article_id, old_claim_id, new_claim_id, status, changes, score) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(article_id, *(plain(r[c]) for c in REVISION_COLUMNS)) for r in records(revisions)],
+    )
+
+
+def _reviews_of(conn: sqlite3.Connection, article_id: str) -> dict[str, Review]:
+    cursor = conn.execute(
+        "SELECT r.* FROM reviews r JOIN claims c USING (claim_id) WHERE c.article_id = ?",
+        (article_id,),
+    )
+    return {row["claim_id"]: Review(**{c: row[c] for c in REVIEW_COLUMNS}) for row in cursor}
+
+
+def _carry(conn: sqlite3.Connection, now: str, who: str, carried: list[Carried]) -> None:
+    for item in carried:
+        current = _review(conn, item.claim_id)
+        if item.review:
+            _update_review(conn, current, **item.review)
+        _history(conn, item.claim_id, now, who, item.action, item.from_status,
+                 item.to_status, note=item.note, citation=item.citation,
+                 detail=item.detail)  # fmt: skip
 
 
 def _unknown_claim(claim_id: str) -> UnknownClaim:

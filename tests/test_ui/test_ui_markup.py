@@ -67,3 +67,9 @@ def test_agreement_badges_use_the_agreed_colours() -> None:
     assert markup.agreement_badge("misattributed") == ":orange-badge[misattributed]"
     assert markup.agreement_badge("absent") == ":gray-badge[absent]"
     assert markup.agreement_badge(None) == ":gray-badge[unchecked]"
+
+
+def test_time_stamps_read_as_a_reader_writes_them() -> None:
+    assert markup.when("2025-09-02T09:03:41Z") == "2 Sep 2025, 09:03 UTC"
+    assert markup.when("2025-12-31T23:59:00Z") == "31 Dec 2025, 23:59 UTC"
+    assert markup.when(None) == "" and markup.when("yesterday") == "yesterday"

@@ -9,7 +9,7 @@ import pytest
 import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
-from uitest import APP, button, no_exception
+from uitest import APP, button, no_exception, open_page
 
 from workbench import pipeline
 from workbench.export import export_bytes
@@ -20,12 +20,6 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SCRIPT_ARTICLE = (
     "The council said 45% of residents <script>alert(1)</script> backed the plan on Tuesday.\n"
 )
-
-
-def open_page(at: AppTest, name: str) -> AppTest:
-    at.switch_page(f"views/{name}.py").run()
-    no_exception(at)
-    return at
 
 
 def test_articles_page_lists_the_articles_with_their_progress(app: AppTest) -> None:

@@ -18,6 +18,13 @@ def no_exception(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
 
 
+def open_page(at: AppTest, name: str) -> AppTest:
+    """Switch to a page of the app (its file name under views/, without .py) and run it."""
+    at.switch_page(f"views/{name}.py").run()
+    no_exception(at)
+    return at
+
+
 def claim_table(at: AppTest) -> tuple[str, pd.DataFrame]:
     """The Review page's claim table: its widget key and the rows it shows."""
     key = state.table_key_for(int(at.session_state[state.TABLE_GENERATION]))

@@ -66,6 +66,32 @@ def test_demo_csv_matches_the_golden_file(demo_ws: Workspace) -> None:
     check_golden("demo-export.csv", export_bytes(demo_ws, "csv"))
 
 
+def revise_the_demo(ws: Workspace) -> None:
+    """A second draft of the reviewed seed article: a figure changed, one sentence with a slip
+    the self-checks flag (the figures make a rise of about 77%, not 50%), a quote shortened."""
+    text = ws.store.article(SEED_ID).text
+    for old, new in (
+        ("about 97% of North Korea", "about 95% of North Korea"),
+        ("while 1.2% was with Russia.", "while 1.2% was with Russia. Trade rose 50% to $1.13bn "
+         "from $639m."),
+        ("“I loved it. Remember when I walked across the line and everyone went crazy.”",
+         "“I loved it.”"),
+    ):  # fmt: skip
+        text = text.replace(old, new)
+    pipeline.add_article(ws, text, added_by="Ben Desk", version_of=SEED_ID)
+
+
+def test_revised_demo_csv_matches_the_golden_file(demo_ws: Workspace) -> None:
+    review_the_demo(demo_ws)
+    revise_the_demo(demo_ws)
+    check_golden("demo-export-revised.csv", export_bytes(demo_ws, "csv"))
+    rows = export_rows(demo_ws)
+    second = rows[rows["article_version"] == 2].set_index("text")
+    assert second.loc["26 foreign leaders", "status"] == "verified"
+    assert second.loc["about 95%", "revision"] == "changed"
+    assert second.loc["50%", "flags"].startswith("arithmetic: ")
+
+
 def test_demo_claimreview_matches_the_golden_file(demo_ws: Workspace) -> None:
     review_the_demo(demo_ws)
     data = export_bytes(demo_ws, "claimreview", article_id=SEED_ID)

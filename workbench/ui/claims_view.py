@@ -95,7 +95,8 @@ def filtered(
 def claim_table(shown: pd.DataFrame, total: int) -> str | None:
     """The claim table with single-row selection; the id of the claim whose evidence is open."""
     st.caption(f"{len(shown)} of {total} claims. Select a row to see its evidence and decide.")
-    view = shown[list(TABLE_COLUMNS)].copy()
+    marks = [c for c in ("flags", "revision") if c in shown and shown[c].astype(bool).any()]
+    view = shown[[*TABLE_COLUMNS, *marks]].copy()
     for column in ("speaker", "reviewer", "signed_off_by"):
         view[column] = view[column].where(view[column].notna(), "")
     view["status"] = widgets.as_status_cells(view["status"])
@@ -117,6 +118,12 @@ def claim_table(shown: pd.DataFrame, total: int) -> str | None:
             "speaker": st.column_config.TextColumn("Speaker"),
             "reviewer": st.column_config.TextColumn("Reviewer"),
             "signed_off_by": st.column_config.TextColumn("Signed off by"),
+            "flags": st.column_config.TextColumn(
+                "Self-checks", help="What the self-checks flagged; open the claim for details"
+            ),
+            "revision": st.column_config.TextColumn(
+                "Since last version", help="Changed or new since the previous version"
+            ),
         },
     )
     return state.picked_claim(list(event.selection.rows), shown["claim_id"].tolist())

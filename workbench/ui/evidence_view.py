@@ -52,7 +52,7 @@ def claim_header(claim: Mapping[str, Any], current: Review) -> None:
     if current.reviewer:
         line += f" by {markup.escape(current.reviewer)}"
     if current.decided_at:
-        line += f" at {markup.escape(current.decided_at)}"
+        line += f" on {markup.escape(markup.when(current.decided_at))}"
     if current.signed_off_by:
         line += f" · signed off by {markup.escape(current.signed_off_by)}"
     widgets.html(line)
@@ -230,7 +230,8 @@ def history(ws: Workspace, claim_id: str) -> None:
         for col, label in zip(HISTORY_COLUMNS, labels, strict=True)
     }
     config["cited_url"] = st.column_config.LinkColumn("URL")
-    st.dataframe(rows[list(HISTORY_COLUMNS)], hide_index=True, column_config=config)
+    shown = rows[list(HISTORY_COLUMNS)].assign(at=[markup.when(t) for t in rows["at"]])
+    st.dataframe(shown, hide_index=True, column_config=config)
 
 
 def _change(claim_id: str, action: Callable[[Workspace], Review], success: str) -> bool:

@@ -155,6 +155,17 @@ def legend() -> str:
     return _block(items)
 
 
+def when(stamp: object) -> str:
+    """A stored UTC time stamp (2025-09-02T09:03:00Z) as a reader writes it: 2 Sep 2025, 09:03
+    UTC. Anything else is returned as it is."""
+    text = str(stamp or "")
+    if len(text) != 20 or text[10] != "T" or not text.endswith("Z"):
+        return text
+    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    year, month, day = text[:4], int(text[5:7]), int(text[8:10])
+    return f"{day} {months[month - 1]} {year}, {text[11:16]} UTC"
+
+
 def status_label(status: str) -> str:
     """A status as people read it: "in_progress" -> "In progress"."""
     return STATUS_LABELS.get(status, status)

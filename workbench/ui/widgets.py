@@ -16,6 +16,7 @@ from claims.index import PassageIndex
 from workbench import pipeline
 from workbench.errors import WorkbenchError
 from workbench.review import STATUSES
+from workbench.store import Store
 from workbench.ui import markup, state
 
 PAGES_DIR = Path(__file__).resolve().parent / "views"
@@ -60,6 +61,20 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 def passage_index(folder: str) -> PassageIndex:
     """The passage index of a workspace, opened once per server: it reloads after each commit."""
     return PassageIndex.open(Path(folder))
+
+
+def article_claims(ws: pipeline.Workspace, article: Any) -> pd.DataFrame:
+    """An article's claim table with its reviews, read again only after a change to a review.
+
+    Every change to a claim or a review writes a history row, so the newest row's id is part
+    of the cache key, with the article's id and when it was added (a rebuilt workspace)."""
+    mark = ws.store.last_change()
+    return _claims_at(str(ws.store.path), article.article_id, article.added_at, mark)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _claims_at(db_path: str, article_id: str, added_at: str, last_change: int) -> pd.DataFrame:
+    return Store(db_path).claims(article_id)
 
 
 @contextmanager
@@ -159,7 +174,7 @@ def status_counts_frame(status_table: pd.DataFrame) -> pd.DataFrame:
     open_count = table["unreviewed"] + table["in_progress"]
     decided = (table["claims"] - open_count).clip(lower=0)
     table["progress"] = (decided / table["claims"].where(table["claims"] > 0)).fillna(0.0)
-    return table[["title", "published", "claims", "progress", *STATUSES]]
+    return table[["title", "version", "published", "claims", "progress", *STATUSES]]
 
 
 def status_column_config() -> dict[str, Any]:

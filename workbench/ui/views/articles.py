@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench import pipeline
-from workbench.ui import markup, state, widgets
+from workbench.ui import markup, state, versions_view, widgets
 
 ARTICLE_TYPES = ["txt", "md", "html", "htm", "docx"]
 
@@ -13,11 +13,26 @@ st.title("Articles")
 ws = widgets.open_workspace()
 widgets.show_flash()
 
+latest = versions_view.latest_versions(ws.store.articles(with_text=False))
 with st.form("add_article", clear_on_submit=False):
     st.markdown("**Add an article**")
     st.caption(
-        "Paste the text or upload the file. Its claims are extracted and matched against the "
-        "sources right away; the publication date resolves phrases like “next week”."
+        "Paste the text or upload the file. Its claims are extracted, checked against the rest "
+        "of the article and matched against the sources right away; the publication date "
+        "resolves phrases like “next week”."
+    )
+    version_of = st.selectbox(
+        "New version of",
+        [None, *(a.article_id for a in latest)],
+        format_func=lambda i: (
+            "— a new article —"
+            if i is None
+            else versions_view.version_label(next(a for a in latest if a.article_id == i))
+        ),
+        key=state.NEW_VERSION_OF,
+        help="For a revised draft of an article already here: its unchanged claims keep their "
+        "decisions, changed claims are to check again and say what changed. Title, outlet and "
+        "date default to the previous version's.",
     )
     pasted = st.text_area(
         "Article text", height=180, placeholder="Paste the article here…", key=state.NEW_TEXT
@@ -51,6 +66,7 @@ if submitted:
                 outlet=outlet,
                 published=when,
                 added_by=state.reviewer(),
+                version_of=version_of,
             )
         elif pasted.strip():
             article = pipeline.add_article(
@@ -60,6 +76,7 @@ if submitted:
                 outlet=outlet,
                 published=when,
                 added_by=state.reviewer(),
+                version_of=version_of,
             )
         else:
             st.warning("Paste the article's text or choose its file first.")
@@ -69,6 +86,13 @@ if submitted:
         name = markup.md(article.title)
         st.toast(f"Added “{name}”", icon=":material/check_circle:")
         st.success(f"Added “{name}” with {claims} claims. Review it on the Review page.")
+        if article.version_of:
+            st.info(
+                versions_view.revision_summary(
+                    ws.store.revisions(article.article_id), article.version
+                ),
+                icon=":material/difference:",
+            )
         widgets.page_link("review.py", "Review it now", icon=":material/arrow_forward:")
 
 st.subheader("Articles in this workspace")

@@ -5,20 +5,20 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.review import DECIDED_STATUSES
-from workbench.ui import charts, state, widgets
+from workbench.ui import charts, state, versions_view, widgets
 
 ALL = ""
 
 st.title("Dashboard")
 ws = widgets.open_workspace()
-articles = ws.store.articles()
+articles = ws.store.articles(with_text=False)
 if not articles:
     widgets.empty_state(
         "No articles yet: add one on the Articles page.", "articles.py", "Add an article"
     )
     st.stop()
 
-titles = {a.article_id: a.title for a in articles}
+titles = {a.article_id: versions_view.version_label(a) for a in articles}
 scope = st.selectbox(
     "Articles",
     [ALL, *titles],

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench import export
-from workbench.ui import state, widgets
+from workbench.ui import state, versions_view, widgets
 
 ALL = ""
 FORMAT_LABELS = {
@@ -17,14 +17,14 @@ FORMAT_LABELS = {
 
 st.title("Export")
 ws = widgets.open_workspace()
-articles = ws.store.articles()
+articles = ws.store.articles(with_text=False)
 if not articles:
     widgets.empty_state(
         "No articles yet: add one on the Articles page.", "articles.py", "Add an article"
     )
     st.stop()
 
-titles = {a.article_id: a.title for a in articles}
+titles = {a.article_id: versions_view.version_label(a) for a in articles}
 col_article, col_format = st.columns([3, 2])
 article_id = (
     col_article.selectbox(
