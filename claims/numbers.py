@@ -56,7 +56,7 @@ _SCALE_WORD = _alternation(["million", "billion", "trillion", "thousand"])
 _FIGURE = re.compile(
     rf"""
     (?<![\w$£€¥₹.,/:])(?<![A-Za-z]-)          # not glued to a name, code, time or decimal
-    (?P<cur>{_capitalized(CURRENCY_PREFIXES)})?[ ]?
+    (?:(?P<cur>{_capitalized(CURRENCY_PREFIXES)})[ ]?)?   # a figure never starts with a space
     (?P<num>{_capitalized([*FRACTIONS, *SPECIAL_NUMBERS])}|{_DIGITS}|{_SPELLED})
     (?i:[ ]?(?P<scale>{_SCALE_WORD})\b|(?P<abbr>{_alternation(SCALE_ABBREVIATIONS)})\b)?
     (?P<pct>[ ]?%|[ ]?(?:(?i:per[ ]?cent|percent)|pc)\b   # "PC" is a computer
@@ -67,9 +67,13 @@ _FIGURE = re.compile(
     re.VERBOSE,
 )
 _MEASURE = re.compile(rf"[ ]?(?P<unit>{_alternation(MEASURE_UNITS)})(?![\w/])")
-# Written digit first, with the character before checked after it, so that the engine skips to
-# the next digit in C instead of trying a lookbehind at every position of the text.
-_SCORES = re.compile(r"\d(?<![\w.,-]\d)\d?[-–]\d{1,2}(?:,?[ ]\d{1,2}[-–]\d{1,2})+(?![\w-])")
+# Sets of a match, each with its tie-break: "6-3 6-2", "6-7 (4-7) 7-6 (8-6) 7-5". Written digit
+# first, with the character before checked after it, so that the engine skips to the next digit
+# in C instead of trying a lookbehind at every position of the text.
+_SET = r"\d{1,2}[-–]\d{1,2}(?:[ ]\(\d{1,2}[-–]\d{1,2}\))?"
+_SCORES = re.compile(
+    rf"\d(?<![\w.,-]\d)\d?[-–]\d{{1,2}}(?:[ ]\(\d{{1,2}}[-–]\d{{1,2}}\))?(?:,?[ ]{_SET})+(?![\w-])"
+)
 _QUALIFIER_BEFORE = re.compile(
     rf"(?:^|(?<=\W))(?P<q>{_alternation(QUALIFIER_WORDS)})[ ]+$", re.IGNORECASE
 )

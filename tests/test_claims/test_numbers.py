@@ -111,6 +111,19 @@ def test_capitals(text: str, span: str, kind: str, value: float) -> None:
     assert f.value == pytest.approx(value)
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Jobs cut - 17% of staff.", "17%"),
+        ("It paid £5.7bn ($10.7bn; 8.2bn euros).", "8.2bn euros"),
+        ("Shares rose;  5% in all.", "5%"),
+        ("The fee - US$ 5 million - was paid.", "US$ 5 million"),
+    ],
+)
+def test_a_figure_never_starts_with_a_space(text: str, span: str) -> None:
+    assert text[figures(text)[-1].start : figures(text)[-1].end] == span
+
+
 def test_a_computer_is_no_percent() -> None:
     assert [(f.kind, f.value) for f in figures("I found an old 386 PC.")] == [("count", 386)]
     assert only("Rates rose 5pc.").kind == "percent"
@@ -135,6 +148,7 @@ def test_a_change_is_two_figures_not_a_range() -> None:
         "England won the Six Nations title.",
         "The meeting starts at 14:30 today.",
         "Chelsea won 2-1 at home.",
+        "Rochus beat Kiefer 6-7 (4-7) 7-6 (8-6) 7-5 in Rotterdam.",
         "A case of COVID-19 was found.",
         "It was one of the best.",
         "Last year, the two countries said.",
