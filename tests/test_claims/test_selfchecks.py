@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims import extract_claims
 from claims.selfchecks import CHECKS, FLAG_COLUMNS, self_check
@@ -66,6 +68,34 @@ def test_the_input_table_is_not_changed() -> None:
 def test_check_names_are_unique_and_plain() -> None:
     assert len(set(CHECKS)) == len(CHECKS)
     assert all(name.replace("_", "").isalpha() and name.islower() for name in CHECKS)
+
+
+# Pieces of news text the checks read, in any order: figures, changes, dates, shares, brackets.
+PIECES = [
+    "Profits", "rose", "fell", "jumped", "up", "down", "by", "to", "from", "compared with",
+    "76%", "$1.13bn", "(£600m)", "$639m", "3 points", "42%", "45%", "0%", "0.0%", "$0", "-5%",
+    "one in", "eight", "halved", "doubled", "or", ",", ".", ";", "(", ")", "\n\n", "the",
+    "remaining", "voted yes", "no", "undecided", "of men", "Monday", "Wednesday, Sept. 4, 2025",
+    "3 January", "first visit in five years", "since 2019", "last visited in",
+    "between 1908 and 1915", "for 99 years", "80th anniversary of", "the 1945 liberation",
+    "in 1945", "which came in", "people", "23", "1,000,000,000,000,000,000", "about", "nearly",
+    "more than", "2000 GMT", "8-9%", "A$246bn", "’s", "“", "”",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(PIECES), max_size=40),
+    published=st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))),
+)
+def test_any_mix_of_news_pieces_is_checked_without_an_error(
+    pieces: list[str], published: dt.date | None
+) -> None:
+    text = " ".join(pieces)
+    claims = extract_claims(text, published=published)
+    flags = self_check(text, claims, published=published)
+    assert tuple(flags.columns) == FLAG_COLUMNS
+    assert set(flags["claim_id"]) <= set(claims["claim_id"])
 
 
 @pytest.mark.timeout(120)
