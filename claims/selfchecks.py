@@ -27,6 +27,7 @@ import pandas as pd
 from claims.arithmetic_checks import Article, Flag, arithmetic_flags, read_article
 from claims.consistency_checks import repeated_figure_flags, share_flags
 from claims.date_checks import anniversary_flags, duration_flags, weekday_flags
+from claims.extract import parse_published
 
 FLAG_COLUMNS: tuple[str, ...] = ("claim_id", "check", "message")
 
@@ -51,7 +52,7 @@ def self_check(
     `claims` is the table `extract_claims(text, ...)` returns for the same text; `published`
     (the article's publication date) lets the date checks count from today's year.
     """
-    when = published.date() if isinstance(published, dt.datetime) else published
+    when = parse_published(published)  # a datetime or an ISO string is taken too
     article = read_article(text, claims, when)
     starts = {row["claim_id"]: int(row["start"]) for row in article.rows}
     rows: dict[tuple[str, str], str] = {}

@@ -65,6 +65,14 @@ def test_the_input_table_is_not_changed() -> None:
     pd.testing.assert_frame_equal(claims, before)
 
 
+def test_the_publication_date_may_be_a_date_a_datetime_or_an_iso_string() -> None:
+    text = "He arrived on Monday 3 January."
+    claims = extract_claims(text, published=SEED_PUBLISHED)
+    for published in (SEED_PUBLISHED, dt.datetime(2025, 8, 28, 9, 30), "2025-08-28"):
+        flags = self_check(text, claims, published=published)  # type: ignore[arg-type]
+        assert flags["check"].tolist() == ["weekday"]
+
+
 def test_check_names_are_unique_and_plain() -> None:
     assert len(set(CHECKS)) == len(CHECKS)
     assert all(name.replace("_", "").isalpha() and name.islower() for name in CHECKS)
