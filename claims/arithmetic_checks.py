@@ -352,7 +352,7 @@ def _factor_flag(phrase: str, factor: float, new: Fig | None, old: Fig | None) -
     allowed = (factor * (1 - FACTOR_TOLERANCE), factor * (1 + FACTOR_TOLERANCE))
     if _meet(allowed, made):
         return None
-    times = f"{(made[0] + made[1]) / 2:.2g}"
+    times = f"about {sum(made) / 2:.2g}" if math.isfinite(made[1]) else f"over {made[0]:.2g}"
     return new.claim_id, f"{phrase}: {old.text} to {new.text} is {times} times, not {factor:g}."
 
 
@@ -378,21 +378,22 @@ def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def _describe(made: tuple[float, float], label: str, direction: int, chg: Fig) -> str:
-    """ "a rise of about 77%, not 50%"; the stated direction is named when it is the wrong one."""
-    mid = (made[0] + made[1]) / 2
+    """ "a rise of about 77%, not 50%"; the stated direction is named when it is the wrong one.
+    A figure written "more than" leaves one end open: "a rise of at least 82%"."""
+    low, high = made
+    closed = math.isfinite(low) and math.isfinite(high)
+    mid = (low + high) / 2 if closed else (low if math.isfinite(low) else high)
     word = "a rise" if mid >= 0 else "a fall"
+    # Open away from zero, the size is a floor: "to more than $10bn from $5bn", at least 82%.
+    floor = (mid >= 0) == math.isinf(high)
+    bound = "about" if closed else ("at least" if floor else "at most")
+    named = f"{'a rise' if direction > 0 else 'a fall'} of {chg.text}"
+    stated = chg.text if (mid >= 0) == (direction > 0) else named
+    return f"{word} of {bound} {_size(abs(mid), label)}, not {stated}"
+
+
+def _size(value: float, label: str) -> str:
     if label == "absolute":
-        size = f"{abs(mid):,.4g}"
-    else:
-        size = (
-            f"{abs(mid) * 100:.1f}".removesuffix(".0")
-            if abs(mid) < 0.1
-            else f"{abs(mid) * 100:.0f}"
-        )
-        size += " points" if label == "points" else "%"
-    stated = chg.text if (mid >= 0) == (direction > 0) else f"{_stated(direction)} of {chg.text}"
-    return f"{word} of about {size}, not {stated}"
-
-
-def _stated(direction: int) -> str:
-    return "a rise" if direction > 0 else "a fall"
+        return f"{value:,.4g}"
+    percent = f"{value * 100:.1f}".removesuffix(".0") if value < 0.1 else f"{value * 100:.0f}"
+    return percent + (" points" if label == "points" else "%")

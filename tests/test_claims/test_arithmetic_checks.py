@@ -108,6 +108,13 @@ WRONG = [
     ("Unemployment fell to 5.6% from 5.4% in September.", "5.6%", "goes up, not a fall"),
     ("Sales doubled to $3.1bn from $1.2bn.", "$3.1bn", "2.6 times, not 2"),
     ("Shares in the firm were up 64 pence, or 16%, at 1130p.", "16%", "a rise of about 6%"),
+    # a bound leaves one end open
+    ("Sales rose 5% to more than $10bn from $5bn.", "5%", "a rise of at least 82%, not 5%"),
+    (
+        "Sales rose 5% to less than $4bn from $5bn.",
+        "5%",
+        "a fall of at least 11%, not a rise of 5%",
+    ),
     (
         "Net profit surged 50% to 2.39bn rupees ($54.98m; £29.32m) in the last three months of "
         "2004 compared with 1.41bn rupees a year earlier.",
