@@ -167,23 +167,24 @@ def _span_flags(article: Article) -> Iterator[Flag]:
         span = next((r for r in rows[i + 1 : i + 4] if _is_year_span(r)), None)
         if span is None or not _SPAN_GAP.match(article.text[int(row["end"]) : int(span["start"])]):
             continue
-        days = date_days(span["value"])
-        if days is None:
-            continue
-        last_year_start = dt.date(dt.date.fromordinal(days[1]).year, 1, 1).toordinal()
-        first_year_end = dt.date(dt.date.fromordinal(days[0]).year, 12, 31).toordinal()
-        low = max(0.0, (last_year_start - first_year_end) / _YEAR_SECONDS_DAYS)
-        high = (days[1] - days[0]) / _YEAR_SECONDS_DAYS
+        bounds = _span_years(span)
         slack = 1.0 if row["qualifier"] == "approx" else 0.5
-        if low - slack <= years <= high + slack:
+        if bounds is None or bounds[0] - slack <= years <= bounds[1] + slack:
             continue
-        yield (
-            row["claim_id"],
-            (
-                f"{row['text']} {span['text']}: {span['text']} spans "
-                f"{_years(low)} to {_years(high)} years, not {years:g}."
-            ),
-        )
+        low, high = (_years(b) for b in bounds)
+        message = f"{row['text']} {span['text']}: {span['text']} spans {low} to {high} years"
+        yield row["claim_id"], f"{message}, not {years:g}."
+
+
+def _span_years(span: Row) -> tuple[float, float] | None:
+    """The fewest and most years between a day of the first year and a day of the last."""
+    days = date_days(span["value"])
+    if days is None:
+        return None
+    last_year_start = dt.date(dt.date.fromordinal(days[1]).year, 1, 1).toordinal()
+    first_year_end = dt.date(dt.date.fromordinal(days[0]).year, 12, 31).toordinal()
+    low = max(0.0, (last_year_start - first_year_end) / _YEAR_SECONDS_DAYS)
+    return low, (days[1] - days[0]) / _YEAR_SECONDS_DAYS
 
 
 def _years_of(row: Row) -> float | None:

@@ -61,7 +61,10 @@ def self_check(
             if claim_id in starts:
                 rows.setdefault((claim_id, name), " ".join(message.split()))
     order = {name: i for i, name in enumerate(CHECKS)}
-    keys = sorted(rows, key=lambda key: (starts[key[0]], order[key[1]]))
+    return _table(rows, sorted(rows, key=lambda key: (starts[key[0]], order[key[1]])))
+
+
+def _table(rows: dict[tuple[str, str], str], keys: list[tuple[str, str]]) -> pd.DataFrame:
     # Built from columns: a frame from a list of rows costs three times as much when empty,
     # which is what most articles get.
     columns = {
