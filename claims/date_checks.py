@@ -22,7 +22,7 @@ _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _YEAR_WRITTEN = re.compile(r"\b\d{4}\b|['‘’]\d\d\b")
 # "Tuesday, 1 March\n\n2000 GMT": a line break or a time zone after the "year" makes it a time
 # of day on the next line, not the year of the date.
-_NOT_A_YEAR = re.compile(r"\n|\d{4}\s*(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|ET|PT)\b")
+_NOT_A_YEAR = re.compile(r"\n|\d{4}[ \t]*(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|ET|PT)\b")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:-\d\d(?:-\d\d)?)?$")
 # A weekday claim followed by a date claim of its own: "Wednesday (Sept. 4)".
 _WEEKDAY_THEN_DATE = re.compile(r"^[\s,(]{0,3}$")
@@ -39,7 +39,10 @@ def weekday_flags(article: Article) -> list[Flag]:
         named = _weekday_named(article.text, previous, row)
         if named is None or not isinstance(row["value"], str):
             continue
-        if _NOT_A_YEAR.search(article.text, int(row["start"]), int(row["end"]) + 6):
+        # Inside the date's own span (and a time zone just after it): a line break after the
+        # date, at the end of its paragraph, says nothing about its year.
+        start, end = int(row["start"]), int(row["end"])
+        if _NOT_A_YEAR.search(article.text[start:end] + article.text[end : end + 6].split("\n")[0]):
             continue
         if not _FULL_DATE.match(row["value"]):
             continue

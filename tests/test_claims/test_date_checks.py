@@ -32,6 +32,8 @@ WEEKDAY_WRONG = [
     ("The talks open on Friday 3 January.", PUBLISHED, "3 January 2026 is a Saturday"),
     ("The vote was held on Wednesday (Sept 4).", PUBLISHED, "is a Thursday, not a Wednesday"),
     ("The summit opened on Tuesday, 4 September 2025.", None, "is a Thursday"),
+    # the end of a paragraph after the date is not a line break inside it
+    ("The vote was held on Wednesday, Sept. 4, 2025.\nIt passed.", None, "is a Thursday"),
 ]
 
 
