@@ -9,7 +9,7 @@ needs its "than"; "more than 5" is a qualifier of the figure, not a comparison.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from claims.found import Found
 from claims.numwords import (
@@ -22,6 +22,7 @@ from claims.numwords import (
     SUPERLATIVES,
 )
 from claims.patterns import word_alternation, word_start_alternation
+from claims.wordstarts import WholeWords
 
 Span = tuple[int, int]
 
@@ -63,16 +64,56 @@ _COMPARATIVE = re.compile(
 )
 
 
+# The words a comparison or a number one starts with, and the ordinal words, whose claim starts
+# at the determiner before them ("his first visit"): one scan finds them all where no word
+# character precedes them (`wordstarts.WholeWords`), and each pattern is tried only there, not
+# at every position of the text.
+_TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(SUPERLATIVES, "superlative"),
+    **dict.fromkeys(COMPARATIVES, "comparative"),
+    **dict.fromkeys(ORDINAL_WORDS, "ordinal"),
+    **{k.split()[0]: "record" for k in RECORDS if k != "record"},
+    **dict.fromkeys(["world", "number", "No"], "number one"),
+}
+_TRIGGER_WORDS = WholeWords(word_alternation(_TRIGGERS, capitalized=True) + r"\b")
+_LETTERS_BEFORE = re.compile(r"[A-Za-z]+\Z")
+
+
 def find_ranks(text: str, sentences: Sequence[Span]) -> list[Found]:
     """Every ordinal and comparison claim of the text."""
-    return [*_ordinals(text), *_comparisons(text)]
+    starts = _starts_by_pattern(text)
+    return [*_ordinals(text, starts), *_comparisons(text, starts)]
 
 
-def _ordinals(text: str) -> list[Found]:
+def _starts_by_pattern(text: str) -> dict[str, list[int]]:
+    """Where each pattern may match, in text order."""
+    starts: dict[str, list[int]] = {kind: [] for kind in _TRIGGERS.values()}
+    for start, word in _TRIGGER_WORDS.find(text, [(0, len(text))]):
+        kind = _TRIGGERS.get(word) or _TRIGGERS[word.lower()]
+        if kind == "ordinal":
+            # A determiner of letters alone stands before the ordinal, one space apart.
+            det = _LETTERS_BEFORE.search(text, max(0, start - 8), start - 1)
+            if det is None or text[start - 1] != " ":
+                continue
+            start = det.start()
+        starts[kind].append(start)
+    return starts
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, given every position where a match may start, in order."""
+    covered = 0
+    for start in starts:
+        if start >= covered and (m := pattern.match(text, start)) is not None:
+            covered = m.end()
+            yield m
+
+
+def _ordinals(text: str, starts: dict[str, list[int]]) -> list[Found]:
     out: list[Found] = []
     for m in _DIGIT_ORDINAL.finditer(text):
         out.append(Found(m.start(), _trim(m), "ordinal", int(m.group("n")), priority=3))
-    for m in _WORD_ORDINAL.finditer(text):
+    for m in _matches(_WORD_ORDINAL, text, starts["ordinal"]):
         noun = m.group("noun").strip(" -").split(" ")[0].lower()
         if (
             noun in ORDINAL_IDIOM_NEXT
@@ -82,24 +123,24 @@ def _ordinals(text: str) -> list[Found]:
             continue
         value = ORDINAL_WORDS[m.group("w").lower()]
         out.append(Found(m.start(), _trim(m), "ordinal", value, priority=3))
-    for m in _NUMBER_ONE.finditer(text):
+    for m in _matches(_NUMBER_ONE, text, starts["number one"]):
         out.append(Found(m.start(), m.end(), "ordinal", 1, priority=3))
     return out
 
 
-def _comparisons(text: str) -> list[Found]:
+def _comparisons(text: str, starts: dict[str, list[int]]) -> list[Found]:
     out: list[Found] = []
-    for m in _SUPERLATIVE.finditer(text):
+    for m in _matches(_SUPERLATIVE, text, starts["superlative"]):
         word = m.group("w").lower()
         if m.group("adj") and not text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
             continue  # "most people" is a majority, not a superlative
         out.append(Found(m.start(), _trim(m), "comparison", SUPERLATIVES[word], priority=1))
-    for m in _RECORD.finditer(text):
+    for m in _matches(_RECORD, text, starts["record"]):
         out.append(
             Found(m.start(), m.end(), "comparison", RECORDS[m.group("r").lower()], priority=1)
         )
-    # Every comparison holds " than": most articles hold none and skip the scan.
-    for m in _COMPARATIVE.finditer(text) if " than" in text else ():
+    # Every comparison holds " than": most articles hold none and skip the matching.
+    for m in _matches(_COMPARATIVE, text, starts["comparative"]) if " than" in text else ():
         word = m.group("c").lower()
         out.append(Found(m.start(), m.end(), "comparison", COMPARATIVES[word], priority=1))
     return out

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from claims.ranks import find_ranks
+from claims.ranks import (
+    _COMPARATIVE,
+    _NUMBER_ONE,
+    _RECORD,
+    _SUPERLATIVE,
+    _WORD_ORDINAL,
+    _matches,
+    _starts_by_pattern,
+    find_ranks,
+)
 
 
 def ranks(text: str) -> list[tuple[str, str, object]]:
@@ -73,3 +82,27 @@ def test_not_claims(text: str) -> None:
 )
 def test_word_starts(text: str, expected: list[tuple[str, str, object]]) -> None:
     assert ranks(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the first visit, then The First World War and a  first try (his first visit)",
+        "world number one, xworld number one, No. 1 seed, the No 1",
+        "-biggest deal, the most popular, least costly, record high, all-time low",
+        "much higher than, theirfirst, e.g.the first, the-first, «the first», ¬the first",
+    ],
+)
+def test_patterns_tried_at_their_words_find_what_a_full_scan_finds(text: str) -> None:
+    """Each pattern is tried only where one of its words stands: the same matches as trying it
+    at every position."""
+    starts = _starts_by_pattern(text)
+    for kind, pattern in [
+        ("ordinal", _WORD_ORDINAL),
+        ("number one", _NUMBER_ONE),
+        ("superlative", _SUPERLATIVE),
+        ("record", _RECORD),
+        ("comparative", _COMPARATIVE),
+    ]:
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in _matches(pattern, text, starts[kind])] == expected, kind
