@@ -431,3 +431,54 @@ def test_reviewer_verifies_a_claim_in_the_browser(
     assert row_csv["decided_at"].strip()
     others = [r for r in rows if r["text"] != CLAIM]
     assert others and all(r["status"] == "unreviewed" for r in others)
+
+
+SEED_ID = "000_c76c75e25c87b28b"
+
+
+@pytest.mark.timeout(300)
+def test_a_revised_draft_shows_what_changed_in_the_browser(
+    demo_url: str, browser: BrowserContext, screenshots: Path, tmp_path: Path
+) -> None:
+    # A second draft arrives from the command line while the app runs: a figure changed and a
+    # sentence added whose figures do not make the rise it states.
+    workspace = tmp_path / "run" / "demo-workspace"
+    text = (REPO_ROOT / "seeds" / f"{SEED_ID}.txt").read_text(encoding="utf-8")
+    draft = tmp_path / "draft-2.txt"
+    draft.write_text(
+        str(text)
+        .replace("about 97% of North Korea", "about 95% of North Korea")
+        .replace(
+            "while 1.2% was with Russia.",
+            "while 1.2% was with Russia. Trade rose 50% to $1.13bn from $639m.",
+        ),
+        encoding="utf-8",
+    )
+    added = subprocess.run(
+        [*workbench_command(), "add-article", str(draft), "--version-of", SEED_ID,
+         "--workspace", str(workspace)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert "Version 2:" in added.stdout
+
+    page = open_app(browser, demo_url)
+    no_errors(page, "Review of version 2")
+    shoot(page, screenshots, "7-review-version-2")
+    latest = page.get_by_text("Version 2 (latest)", exact=True)
+    appears(page, latest, "the version switcher")
+    changes = page.get_by_text(re.compile(r"What changed since version 1: 1 changed claim"))
+    changes.first.wait_for()
+    page.get_by_text("97% -> 95%").first.wait_for(state="attached")  # a grid cell: drawn on canvas
+    page.get_by_text(re.compile(r"31 claims · 1 flagged by the self-checks")).wait_for()
+    mark = page.locator("mark").filter(has_text=re.compile(r"^\s*about 95%\s*$"))
+    mark.first.wait_for(state="attached")
+    shoot(page, screenshots, "7-review-version-2")
+
+    page.get_by_text("Version 1", exact=True).click()
+    settle(page)
+    no_errors(page, "Review of version 1")
+    page.locator("mark").filter(has_text=re.compile(rf"^\s*{re.escape(CLAIM)}\s*$")).first.wait_for(
+        state="attached"
+    )
+    assert changes.count() == 0, "version 1 has no previous version to compare with"

@@ -48,7 +48,7 @@ def test_a_new_version_is_added_on_the_articles_page(app: AppTest, demo: Workspa
     assert app.selectbox(key=state.widget_key(state.ARTICLE)).options == [chain[1].title]
     switcher = app.button_group(key=state.widget_key(state.VERSION))
     assert switcher.value == chain[1].article_id
-    assert any("What changed since version 1: 1 changed claims" in e.label for e in app.expander)
+    assert any("What changed since version 1: 1 changed claim" in e.label for e in app.expander)
     changes = [d.value for d in app.dataframe if "what changed" in d.value.columns]
     assert changes and changes[0].iloc[0]["change"] == "changed"
     assert changes[0].iloc[0]["before"] == "about 97%" and changes[0].iloc[0]["now"] == "about 95%"

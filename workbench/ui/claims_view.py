@@ -95,8 +95,11 @@ def filtered(
 def claim_table(shown: pd.DataFrame, total: int) -> str | None:
     """The claim table with single-row selection; the id of the claim whose evidence is open."""
     st.caption(f"{len(shown)} of {total} claims. Select a row to see its evidence and decide.")
-    marks = [c for c in ("flags", "revision") if c in shown and shown[c].astype(bool).any()]
-    view = shown[[*TABLE_COLUMNS, *marks]].copy()
+    # The self-checks' flags and the changes since the last version go right after the claim,
+    # where a narrow table still shows them.
+    marks = [c for c in ("revision", "flags") if c in shown and shown[c].astype(bool).any()]
+    columns = [*TABLE_COLUMNS[:3], *marks, *TABLE_COLUMNS[3:]]
+    view = shown[columns].copy()
     for column in ("speaker", "reviewer", "signed_off_by"):
         view[column] = view[column].where(view[column].notna(), "")
     view["status"] = widgets.as_status_cells(view["status"])

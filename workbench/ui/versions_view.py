@@ -109,7 +109,8 @@ def show_changes(store: Store, article: Article, claims: pd.DataFrame) -> None:
     revisions = store.revisions(article.article_id)
     table = changes_table(revisions, store.claims(article.version_of), claims)
     changed = int((table["change"] == "changed").sum())
-    label = f"What changed since version {article.version - 1}: {changed} changed claims"
+    plural = "" if changed == 1 else "s"
+    label = f"What changed since version {article.version - 1}: {changed} changed claim{plural}"
     with st.expander(label, icon=":material/difference:", expanded=changed > 0):
         st.caption(revision_summary(revisions, article.version))
         if table.empty:
