@@ -78,6 +78,17 @@ class DuplicateArticle(WorkbenchError):
         )
 
 
+class NotLatestVersion(WorkbenchError):
+    """A new draft was given as a version of a draft that already has a newer one."""
+
+    def __init__(self, article_id: str, newer_id: str, newer_version: int) -> None:
+        self.article_id, self.newer_id = article_id, newer_id
+        super().__init__(
+            f"{article_id!r} already has a newer version, {newer_id!r} (version "
+            f"{newer_version}); add the new draft as a version of {newer_id!r}"
+        )
+
+
 class SchemaVersionError(WorkbenchError):
     """A database written by a newer version of the workbench."""
 

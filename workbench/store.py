@@ -28,6 +28,7 @@ from claims.sources import passages_frame
 from workbench.errors import (
     ConflictError,
     DuplicateArticle,
+    NotLatestVersion,
     UnknownArticle,
     UnknownClaim,
     UnknownSource,
@@ -131,6 +132,8 @@ class Store:
             known = conn.execute("SELECT title FROM articles WHERE id = ?", (article.article_id,))
             if (row := known.fetchone()) is not None:
                 raise DuplicateArticle(article.article_id, row["title"])
+            if article.version_of is not None:
+                _check_newest(conn, article.version_of)
             conn.execute(
                 "INSERT INTO articles (id, title, outlet, published, text, added_by, added_at, "
                 "version_of, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -423,6 +426,13 @@ def _insert_claims(conn: sqlite3.Connection, rows: list[dict[str, Any]], *, orig
         "INSERT INTO reviews (claim_id, status, version) VALUES (?, 'unreviewed', 0)",
         [(row["claim_id"],) for row in rows],
     )
+
+
+def _check_newest(conn: sqlite3.Connection, article_id: str) -> None:
+    """Under the write lock: two new drafts of one version, added at once, would fork it."""
+    sql = "SELECT id, version FROM articles WHERE version_of = ?"
+    if (newer := conn.execute(sql, (article_id,)).fetchone()) is not None:
+        raise NotLatestVersion(article_id, newer["id"], newer["version"])
 
 
 def _insert_flags(conn: sqlite3.Connection, flags: pd.DataFrame | None) -> None:

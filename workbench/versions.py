@@ -18,7 +18,7 @@ import pandas as pd
 
 from claims.extract import claim_id as make_claim_id
 from claims.sentences import sentence_index_of, sentence_spans
-from workbench.errors import WorkbenchError
+from workbench.errors import NotLatestVersion
 from workbench.records import Article, Carried, Citation, Review
 from workbench.store import Carry
 
@@ -29,18 +29,11 @@ DECISION_COLUMNS = (
 )  # fmt: skip
 
 
-class NotLatestVersion(WorkbenchError):
-    """A new draft was given as a version of a draft that already has a newer one."""
-
-
 def check_latest(chain: list[Article], article_id: str) -> Article:
     """The draft `article_id`, if it is the newest of its chain; else a specific error."""
     latest = chain[-1]
     if latest.article_id != article_id:
-        raise NotLatestVersion(
-            f"{article_id!r} already has a newer version, {latest.article_id!r} (version "
-            f"{latest.version}); add the new draft as a version of {latest.article_id!r}"
-        )
+        raise NotLatestVersion(article_id, latest.article_id, latest.version)
     return latest
 
 

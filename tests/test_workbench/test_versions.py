@@ -4,6 +4,8 @@ removed and new claims listed, the version in the export and on the command line
 from __future__ import annotations
 
 import io
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -12,10 +14,10 @@ from click.testing import CliRunner
 
 from workbench import pipeline, review
 from workbench.cli import cli
+from workbench.errors import NotLatestVersion
 from workbench.export import export_bytes, export_rows
 from workbench.pipeline import Workspace
 from workbench.seeds import seed_article
-from workbench.versions import NotLatestVersion
 
 SEED_ID = "000_c76c75e25c87b28b"
 URL = "https://example.org/evidence"
@@ -181,3 +183,22 @@ def test_the_command_line_adds_a_new_version(demo_ws: Workspace, tmp_path: Path)
     assert again.exit_code != 0 and "already has a newer version" in again.output
     missing = CliRunner().invoke(cli, [*args[:3], "nope", *args[4:]])
     assert missing.exit_code != 0 and "no article 'nope'" in missing.output
+
+
+def test_two_drafts_of_one_version_added_at_once_never_fork_it(demo_ws: Workspace) -> None:
+    drafts = [edited_seed(), edited_seed().replace("12,000 troops", "15,000 troops")]
+    start = threading.Barrier(len(drafts))
+
+    def add(text: str) -> str:
+        start.wait()
+        try:
+            return pipeline.add_article(demo_ws, text, version_of=SEED_ID).article_id
+        except NotLatestVersion as refused:
+            return f"refused: {refused}"
+
+    with ThreadPoolExecutor(len(drafts)) as pool:
+        outcomes = list(pool.map(add, drafts))
+    refused = [o for o in outcomes if o.startswith("refused")]
+    assert len(refused) == 1 and "add the new draft as a version of" in refused[0]
+    chain = demo_ws.store.versions(SEED_ID)
+    assert [a.version for a in chain] == [1, 2] and chain[1].article_id in outcomes
