@@ -20,10 +20,11 @@ from tabulate import tabulate
 from tqdm import tqdm
 
 from claims.errors import ClaimsError
-from claims.extract import extract_claims
+from claims.extract import extract_claims, parse_published
 from claims.index import PassageIndex
 from claims.match import match_claims
 from claims.schema import CLAIM_COLUMNS
+from claims.selfchecks import self_check
 from claims.text import DEFAULT_MAX_BYTES, load_text
 from workbench import pipeline
 from workbench.errors import WorkbenchError
@@ -68,6 +69,42 @@ def extract(
     except ClaimsError as exc:
         raise click.ClickException(str(exc)) from None
     _emit(table, fmt, output, bom=bom)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--published", help="Publication date, YYYY-MM-DD: dates without a year, 'in five "
+              "years' and anniversaries are checked against it.")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
+def check(file: Path, published: str | None, fmt: str, output: Path | None) -> None:
+    """Check an article against itself: arithmetic in a sentence, shares over 100%, weekdays,
+    durations and anniversaries that do not fit their dates, one figure stated two ways.
+
+    Example: workbench check story.txt --published 2025-08-28
+    """
+    try:
+        text = load_text(file)
+        when = parse_published(published)
+        table = extract_claims(text, published=when, article_id=file.stem)
+        flags = self_check(text, table, published=when)
+    except ClaimsError as exc:
+        raise click.ClickException(str(exc)) from None
+    claims = table[["claim_id", "kind", "text", "start"]]
+    joined = flags.merge(claims, on="claim_id", how="left")
+    joined = joined[["claim_id", "kind", "text", "start", "check", "message"]]
+    if fmt != "table":
+        _emit(joined, fmt, output, bom=False)
+        return
+    lines = [f"{row.check} · “{_short(str(row.text), 60)}” (at {row.start}): {row.message}"
+             for row in joined.itertuples()]  # fmt: skip
+    lines.append(f"{len(joined)} flags on {len(table)} claims." if len(joined) else
+                 f"No self-check flags: {len(table)} claims checked.")  # fmt: skip
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        output.write_bytes(data)
 
 
 @cli.command()

@@ -30,6 +30,25 @@ def test_extract_table_shows_the_seed_claims() -> None:
     assert re.search(r"\d+ claims: ", out)
 
 
+def test_check_lists_the_flags_of_an_article(tmp_path: Path) -> None:
+    slips = tmp_path / "slips.txt"
+    slips.write_text("Profits jumped 50% to $1.13bn from $639m, the firm said on Wednesday, "
+                     "Sept. 4, 2025.\nIt hired 300 people.\n", encoding="utf-8")  # fmt: skip
+    code, out, _ = run("check", str(slips))
+    assert code == 0
+    assert "arithmetic · “50%” (at 15): " in out and "a rise of about 77%, not 50%" in out
+    assert "weekday · “Wednesday, Sept. 4, 2025”" in out and "is a Thursday" in out
+    assert out.rstrip().endswith("2 flags on 6 claims.")
+    code, out, _ = run("check", str(slips), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["text"], r["check"]) for r in rows] == [
+        ("50%", "arithmetic"), ("Wednesday, Sept. 4, 2025", "weekday")]  # fmt: skip
+    code, out, _ = run("check", str(SEED), "--published", "2025-08-28")
+    assert (code, out) == (0, "No self-check flags: 28 claims checked.\n")
+    code, _, err = run("check", str(tmp_path / "missing.txt"))
+    assert code != 0 and "missing.txt" in err
+
+
 def test_extract_csv_and_jsonl_carry_the_same_claims(tmp_path: Path) -> None:
     out_csv = tmp_path / "claims.csv"
     code, _, err = run("extract", str(SEED), "--published", "2025-08-28", "--format", "csv",
