@@ -216,12 +216,25 @@ class ClaimCheck:
 
     def _theirs(self, passage: _Passage, value: Mapping[str, Any]) -> Any:
         """A passage value read as the claim's is; a date without a year as a `MonthDay`."""
-        assert self._read is not None
-        text = _text(passage, value)
-        theirs = self._read(_plain(field(value, "value")), field(value, "qualifier"), text)
-        if self.kind == "date" and theirs is None:
-            theirs = month_day(text)  # "3 September" indexed without a year
-        return theirs
+        assert self.kind is not None
+        text, number = _text(passage, value), field(value, "value")
+        qualifier = field(value, "qualifier")
+        if type(number) in _ATOMS and type(qualifier) in _ATOMS:
+            return _read_value(self.kind, number, qualifier, text)
+        return _read_value.__wrapped__(self.kind, _plain(number), qualifier, text)
+
+
+# Values whose reading can be kept: the same figures recur from passage to passage.
+_ATOMS = frozenset({str, int, float, type(None)})
+
+
+@functools.lru_cache(maxsize=16_384, typed=True)
+def _read_value(kind: str, value: Any, qualifier: Any, text: str) -> Any:
+    read = _RULES[kind][0]
+    theirs = read(value, qualifier, text)
+    if kind == "date" and theirs is None:
+        theirs = month_day(text)  # "3 September" indexed without a year
+    return theirs
 
 
 _ANY_AGREEMENT = frozenset(

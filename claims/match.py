@@ -20,8 +20,9 @@ embedding, planned next) is one more column and one more weight:
 
 from __future__ import annotations
 
+import functools
 import heapq
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 import pandas as pd
@@ -119,90 +120,97 @@ def _ranked(
     computed, but computing only what can change the order.
 
     Each hit starts with an upper bound of its score: the fuzz signal at its best, the value
-    signal at its best unless the passage holds no value of the claim's kind. The hit with the
-    highest bound is refined one step (its fuzz score; the agreements its figures allow; its
-    agreement) and put back; a hit whose score is final when it comes out on top is the next
-    of the ranking. A bound never rises as it is refined, so nothing left behind can outscore
-    what was taken, and ties go to the earlier hit, as in a stable sort. Most hits never reach
-    `agreement`, the costly step.
+    signal at the best of the agreements its figures allow (`ClaimCheck.possible`, cheap; none
+    when the passage holds no value of the claim's kind). The hit with the highest bound is
+    refined one step (its fuzz score, then its agreement) and put back; a hit whose score is
+    final when it comes out on top is the next of the ranking. A bound never rises as it is
+    refined, so nothing left behind can outscore what was taken, and ties go to the earlier
+    hit, as in a stable sort. Most hits never reach `agreement`, the costly step.
     """
     if not hits:
         return []
     top = max(max(hit.bm25 for hit in hits), 1e-9)
+    score = _scorer(weights)
     core = _claim_core(claim)
-    best_fuzz = _best_signal(weights, "fuzz", (0.0, 1.0))
-    best_value = _best_value(weights, _VALUE_SIGNAL)
-    signals = [{"bm25": hit.bm25 / top, "fuzz": best_fuzz, "value": 0.0} for hit in hits]
+    weight = weights.get("value", 0.0)
+    bm25 = [hit.bm25 / top for hit in hits]
+    fuzzes = [_best_fuzz(weights)] * len(hits)
+    values = [0.0] * len(hits)
     verdicts: list[Verdict | None] = [None] * len(hits)
+    check = ClaimCheck(claim)
     heap: list[tuple[float, int, int]] = []
     for i, hit in enumerate(hits):
-        if _comparable(claim, hit.passage["values"]):
-            signals[i]["value"] = best_value
-        else:
+        if not _comparable(claim, hit.passage["values"]):
             verdicts[i] = _NO_VALUE
-        heap.append((-_score(signals[i], weights), i, _FUZZ if verdicts[i] else _BOUND))
+        else:  # cheap, and the value signal's bound is needed at once for most hits
+            possible = check.possible(hit.passage["text"], hit.passage["values"] or [])
+            values[i] = _best_value(weight, possible)
+            if len(possible) == 1:  # "absent" or "unchecked", as `agreement` would say it
+                verdicts[i] = _ONLY.get(next(iter(possible)))
+        heap.append((-score(bm25[i], fuzzes[i], values[i]), i, _FUZZ))
     heapq.heapify(heap)
-    check = ClaimCheck(claim)
     order: list[tuple[int, float]] = []
     while heap and len(order) < limit:
         bound, i, step = heapq.heappop(heap)
         if step == _DONE:
             order.append((i, -bound))
             continue
-        text, values = hits[i].passage["text"], hits[i].passage["values"] or []
-        if step == _BOUND:
-            possible = check.possible(text, values)
-            signals[i]["value"] = _best_value(weights, possible)
-            only = next(iter(possible)) if len(possible) == 1 else None
-            if only is not None and _VALUE_SIGNAL.get(only, 0.0) == 0.0:
-                verdicts[i] = Verdict(only, None, None, None)  # as `agreement` would say it
-        elif step == _FUZZ:
-            ratio = fuzz.token_set_ratio(core, text, processor=utils.default_process)
-            signals[i]["fuzz"] = ratio / 100
+        passage = hits[i].passage
+        if step == _FUZZ:
+            ratio = fuzz.token_set_ratio(core, passage["text"], processor=utils.default_process)
+            fuzzes[i] = ratio / 100
         else:
-            verdicts[i] = check.verdict(text, values)
-        verdict = verdicts[i]
-        if verdict is not None:
-            signals[i]["value"] = _VALUE_SIGNAL.get(verdict.agreement, 0.0)
-        heapq.heappush(heap, (-_score(signals[i], weights), i, _next_step(step, verdict)))
+            verdict = check.verdict(passage["text"], passage["values"] or [])
+            verdicts[i], values[i] = verdict, _VALUE_SIGNAL.get(verdict.agreement, 0.0)
+        step = _DONE if verdicts[i] is not None else _AGREEMENT
+        heapq.heappush(heap, (-score(bm25[i], fuzzes[i], values[i]), i, step))
     return [
-        _row(claim, hits[i], verdicts[i] or _NO_VALUE, rank, score, signals[i])
-        for rank, (i, score) in enumerate(order, start=1)
+        _row(claim, hits[i], verdicts[i] or _NO_VALUE, rank, total, bm25[i], fuzzes[i], values[i])
+        for rank, (i, total) in enumerate(order, start=1)
     ]
 
 
-# The steps of a hit's refinement: the agreements its figures allow (cheap, and most often
-# none), its fuzz score, its agreement.
-_BOUND, _FUZZ, _AGREEMENT, _DONE = range(4)
+# The steps of a hit's refinement after the agreements its figures allow: its fuzz score, its
+# agreement.
+_FUZZ, _AGREEMENT, _DONE = range(3)
 
 
-def _next_step(step: int, verdict: Verdict | None) -> int:
-    if step == _BOUND:
-        return _FUZZ
-    return _DONE if verdict is not None else _AGREEMENT
+Scorer = Callable[[float, float, float], float]  # (bm25, fuzz, value) -> score
 
 
-def _score(signals: Mapping[str, float], weights: Mapping[str, float]) -> float:
+def _scorer(weights: Mapping[str, float]) -> Scorer:
     """`rescore` for one hit, summed in the same order (the same floating-point result)."""
-    total = 0.0
-    for name, weight in weights.items():
-        total = total + weight * signals[name]
-    return total
+    names = list(weights)
+    if names == ["bm25", "fuzz", "value"]:
+        w_bm25, w_fuzz, w_value = weights["bm25"], weights["fuzz"], weights["value"]
+        return lambda bm25, fuzz, value: 0.0 + w_bm25 * bm25 + w_fuzz * fuzz + w_value * value
+    position = {"bm25": 0, "fuzz": 1, "value": 2}
+    terms = [(position[name], weights[name]) for name in names]  # KeyError, as in `rescore`
+
+    def score(*signals: float) -> float:
+        total = 0.0
+        for at, weight in terms:
+            total = total + weight * signals[at]
+        return total
+
+    return score
 
 
-def _best_signal(weights: Mapping[str, float], name: str, possible: tuple[float, ...]) -> float:
-    """The possible signal that adds the most to a score: the start of an upper bound."""
-    weight = weights.get(name, 0.0)
-    return max(possible, key=lambda signal: weight * signal)
+def _best_fuzz(weights: Mapping[str, float]) -> float:
+    """The fuzz signal that adds the most to a score: the start of an upper bound."""
+    return 1.0 if weights.get("fuzz", 0.0) > 0 else 0.0
 
 
-def _best_value(weights: Mapping[str, float], agreements: Iterable[str]) -> float:
-    """The value signal of these agreements that adds the most to a score (0 for none)."""
-    signals = (_VALUE_SIGNAL.get(name, 0.0) for name in agreements)
-    return _best_signal(weights, "value", (0.0, *signals))
+@functools.lru_cache(maxsize=256)
+def _best_value(weight: float, agreements: frozenset[str]) -> float:
+    """The value signal of these agreements (or of none, 0) that adds the most to a score."""
+    signals = (0.0, *(_VALUE_SIGNAL.get(name, 0.0) for name in agreements))
+    return max(signals, key=lambda signal: weight * signal)
 
 
 _NO_VALUE = Verdict("absent", None, None, None)
+# The verdict of a passage whose figures allow one agreement, one that adds nothing to a score.
+_ONLY = {name: Verdict(name, None, None, None) for name in ("absent", "unchecked")}
 # Ordinals are read from the passage text by `agreement`, not from the stored values.
 _STORED_KINDS = frozenset({"percent", "count", "money", "quantity", "date", "duration"})
 
@@ -227,9 +235,9 @@ def _row(
     verdict: Verdict,
     rank: int,
     score: float,
-    signals: Mapping[str, float],
+    *signals: float,
 ) -> tuple[Any, ...]:
-    """A row of MATCH_COLUMNS and the signal columns, in their order."""
+    """A row of MATCH_COLUMNS and the signal columns (bm25, fuzz, value), in their order."""
     passage = hit.passage
     start, end = _evidence_span(claim, str(passage["text"]), verdict)
     return (
@@ -243,7 +251,7 @@ def _row(
         end,
         verdict.source_value,
         passage["text"],
-        *(round(float(signals[name]), 6) for name in SIGNAL_WEIGHTS),
+        *(round(float(signal), 6) for signal in signals),
     )
 
 

@@ -13,6 +13,7 @@ word: "more than 5 million" against a source's "5 million" conflicts.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import numbers
 import re
@@ -328,14 +329,21 @@ def words_of(text: str | None, *, sentence_start: bool = False) -> Words:
     """Content words; a capitalized word is a name unless it opens the sentence."""
     common: set[str] = set()
     names: set[str] = set()
-    for i, m in enumerate(_WORD.finditer(text or "")):
-        part = m.group()
-        word = stem(part.lower())
-        if len(word) < 2 or word in _NOT_CONTENT:
+    for i, part in enumerate(_WORD.findall(text or "")):
+        word = _content_word(part)
+        if word is None:
             continue
         is_name = part[:1].isupper() and not (sentence_start and i == 0)
         (names if is_name else common).add(word)
     return Words(frozenset(common), frozenset(names))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _content_word(part: str) -> str | None:
+    """A word as `words_of` keeps it (lower case, stemmed), or None for no content word; the
+    same few thousand words recur in every passage."""
+    word = stem(part.lower())
+    return None if len(word) < 2 or word in _NOT_CONTENT else word
 
 
 def stem(word: str) -> str:

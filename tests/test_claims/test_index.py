@@ -348,3 +348,21 @@ def test_rows_stored_as_json_objects_are_still_read(tmp_path: Path) -> None:
         doc.add_bytes("row", json.dumps(row).encode("utf-8"))
         writer.add_document(doc)
     assert index.search("hello")[list(PASSAGE_COLUMNS)].to_dict("records") == [row]
+
+
+def test_a_reader_sees_every_commit_of_another_writer_at_once(
+    tmp_path: Path, seed_passages: dict[str, pd.DataFrame]
+) -> None:
+    """Readers reload only when a commit has changed the folder, and then at once."""
+    folder = tmp_path / "index"
+    reader, writer = PassageIndex.open(folder), PassageIndex.open(folder)
+    assert len(reader) == 0
+    total = 0
+    for table in seed_passages.values():
+        writer.add(table)
+        total += len(table)
+        assert len(reader) == total
+    first = next(iter(seed_passages))
+    writer.delete_source(first)
+    assert first not in reader.source_ids()
+    assert len(reader) == total - len(seed_passages[first])
