@@ -91,7 +91,8 @@ def test_sources_page_uploads_several_files_and_searches_passages(
 
 def test_dashboard_shows_conflicts_first_and_the_charts(app: AppTest, demo: Workspace) -> None:
     open_page(app, "dashboard")
-    assert [s.value for s in app.subheader][:2] == ["Conflicts first", "Claims by status"]
+    assert [s.value for s in app.subheader][:3] == [
+        "Conflicts first", "Self-check flags", "Claims by status"]  # fmt: skip
     conflicts = app.dataframe[0].value
     matches = demo.store.matches()
     best = matches[matches["rank"] == 1]

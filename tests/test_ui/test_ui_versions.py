@@ -79,3 +79,21 @@ def test_flags_show_beside_the_claims(app: AppTest, demo: Workspace) -> None:
     select_claim(app, "50%")
     warnings = [w.value for w in app.warning]
     assert any("Self-check (arithmetic)" in w and "639" in w for w in warnings), warnings
+
+
+def test_the_dashboard_lists_the_flags_open_ones_first(app: AppTest, demo: Workspace) -> None:
+    article = pipeline.add_article(demo, SLIPS, title="Slips", published="2025-09-05")
+    open_page(app, "dashboard")
+    assert any(s.value == "Self-check flags" for s in app.subheader)
+    tables = [d.value for d in app.dataframe if "message" in d.value.columns]
+    assert len(tables) == 1
+    flags = tables[0]
+    assert set(flags["check"]) == {"arithmetic", "weekday"}
+    assert set(flags["article"]) == {"Slips"} and "50%" in set(flags["claim"])
+    weekday = demo.store.flags(article.article_id)
+    decided = str(weekday[weekday["check"] == "weekday"].iloc[0]["claim_id"])
+    review.decide(demo.store, decided, "false", reviewer="Ana", url=URL, expected_version=0)
+    app.run()
+    flags = next(d.value for d in app.dataframe if "message" in d.value.columns)
+    assert flags["check"].tolist() == ["arithmetic", "weekday"]
+    assert [list(s) for s in flags["status"]] == [["unreviewed"], ["false"]]

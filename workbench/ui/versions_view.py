@@ -137,3 +137,14 @@ def show_flags(flags: pd.DataFrame, claim_id: str) -> None:
     for row in mine.to_dict(orient="records"):
         st.warning(f"**Self-check ({markup.md(row['check'])})**: {markup.md(row['message'])}",
                    icon=":material/flag:")  # fmt: skip
+
+
+def flag_list(flags: pd.DataFrame, claims: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+    """Every flag with its article, claim and the claim's status; open claims first."""
+    columns = ["article", "status", "claim", "check", "message"]
+    if flags.empty:
+        return pd.DataFrame(columns=columns)
+    table = flags.merge(claims[["claim_id", "article_id", "text", "status"]], on="claim_id")
+    table = table.assign(article=table["article_id"].map(titles), claim=table["text"])
+    open_first = (~table["status"].isin(["unreviewed", "in_progress"])).astype(int)
+    return table.iloc[open_first.argsort(kind="stable")][columns].reset_index(drop=True)

@@ -1,4 +1,5 @@
-"""Dashboard: where the desk stands. Conflicts first, then claims by status, kind and reviewer."""
+"""Dashboard: where the desk stands. Conflicts and self-check flags first, then claims by status,
+kind and reviewer."""
 
 from __future__ import annotations
 
@@ -46,6 +47,21 @@ else:
         found.assign(status=widgets.as_status_cells(found["status"])),
         hide_index=True,
         column_config={"status": widgets.status_column()},
+    )
+
+st.subheader("Self-check flags")
+flags = versions_view.flag_list(ws.store.flags(scope or None), claims, titles)
+if flags.empty:
+    st.success("The self-checks found nothing to flag.", icon=":material/check_circle:")
+else:
+    st.caption("Where an article contradicts itself: open ones at the top.")
+    st.dataframe(
+        flags.assign(status=widgets.as_status_cells(flags["status"])),
+        hide_index=True,
+        column_config={
+            "status": widgets.status_column(),
+            "message": st.column_config.TextColumn("What was checked and found", width="large"),
+        },
     )
 
 st.subheader("Claims by status")
