@@ -78,6 +78,7 @@ _QUALIFIER_BEFORE = re.compile(
     rf"(?:^|(?<=\W))(?P<q>{_alternation(QUALIFIER_WORDS)})[ ]+$", re.IGNORECASE
 )
 _PREVIOUS_WORD = re.compile(r"(\S+)[ ]$")
+_NON_DIGIT = re.compile(r"\D")
 _NEXT_WORD = re.compile(r"[ -]([A-Za-z][\w'’]*)")
 # Words before a number that make it a name or a reference, not a figure ("Route 66").
 _NAME_WORDS = frozenset(
@@ -182,7 +183,7 @@ def _is_figure(text: str, m: re.Match[str], sentences: Sequence[Span]) -> bool:
         return False  # "the final three quarters of 2004" is a period, "three-quarters of" a share
     if _is_year(text, m):
         return False  # a year: `dates` reads it
-    digits = re.sub(r"\D", "", num)
+    digits = _NON_DIGIT.sub("", num)
     if len(digits) > 15:
         return False  # a run of digits is an identifier, not an amount
     prev = _PREVIOUS_WORD.search(text, max(0, m.start() - 40), m.start())

@@ -21,6 +21,10 @@ _CLAUSE_BREAK = re.compile(
     r",(?!\d)|[;:()\[\]—–\"“”]|\b(?:and|while|but|which|that|said|says|added|told|reported|"
     r"announced|according to|when|as|if|after|before|because)\b"
 )
+# The last clause break of a window: the greedy start runs to the window's end and gives back a
+# character at a time, so the first break it meets is the last one. Splitting the window at
+# every break tries the pattern at every position of it, for each figure.
+_LAST_BREAK = re.compile(rf"(?s:.*)(?:{_CLAUSE_BREAK.pattern})")
 _LEADING = frozenset("""the a an its their his her our this these those and but while""".split())
 # Words that may sit inside a subject even though they end a count's unit ("share of the vote").
 _PHRASE_STOPS = STOP_WORDS - frozenset("the a an".split())
@@ -82,8 +86,9 @@ def _before_verb(text: str, sentences: Sequence[Span], start: int) -> str | None
     # A clause is short: look back a bounded distance, so a giant "sentence" stays linear.
     sentence_start = max(_sentence_start(sentences, start), start - LOOKBACK)
     window = text[sentence_start:start]
-    clause = _CLAUSE_BREAK.split(window)[-1]
-    words = [w.group().rstrip(".") for w in _WORD.finditer(clause)]
+    last_break = _LAST_BREAK.match(window)
+    clause = window[last_break.end() :] if last_break else window
+    words = [w.rstrip(".") for w in _WORD.findall(clause)]
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower() in FIGURE_VERBS:
             return _strip_leading(words[max(0, i - MAX_WORDS) : i])
