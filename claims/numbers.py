@@ -53,9 +53,14 @@ _FIRST_WORD = _capitalized([*UNITS_WORDS, *TENS_WORDS])
 _SPELLED = rf"(?:{_FIRST_WORD})(?i:(?:[ -]|\s+and\s+)(?:{_WORD_NUM}))*"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _SCALE_WORD = _alternation(["million", "billion", "trillion", "thousand"])
+# Every character a figure may start with: a one-character test that turns most word starts
+# away before the currency and number tables are tried there.
+_STARTS = [*CURRENCY_PREFIXES, *FRACTIONS, *SPECIAL_NUMBERS, *UNITS_WORDS, *TENS_WORDS]
+_FIRST_CHARS = "".join(sorted({c for entry in _STARTS for c in (entry[0], entry[0].upper())}))
 _FIGURE = re.compile(
     rf"""
     (?<![\w$£€¥₹.,/:])(?<![A-Za-z]-)          # not glued to a name, code, time or decimal
+    (?=[\d.{re.escape(_FIRST_CHARS)}])
     (?:(?P<cur>{_capitalized(CURRENCY_PREFIXES)})[ ]?)?   # a figure never starts with a space
     (?P<num>{_capitalized([*FRACTIONS, *SPECIAL_NUMBERS])}|{_DIGITS}|{_SPELLED})
     (?i:[ ]?(?P<scale>{_SCALE_WORD})\b|(?P<abbr>{_alternation(SCALE_ABBREVIATIONS)})\b)?
