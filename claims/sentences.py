@@ -24,7 +24,9 @@ _LINE_BREAK = re.compile(r"\n\s*")
 # A candidate boundary: end punctuation, closing quotes or brackets, white space, and a start.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])")
 _QUOTE_MARK = re.compile(r"[\"“”]")
-_WORD_BEFORE = re.compile(r"([\w.’'&-]{1,30})$")
+# Matched on the reversed window: a final line break, then the word.
+_WORD_BEFORE = re.compile(r"\n?([\w.’'&-]{1,30})")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 # A quotation never spans more than this: an unclosed mark cannot hold a paragraph hostage.
 MAX_QUOTE_CHARS = 1_500
 
@@ -64,10 +66,20 @@ def sentence_spans(text: str) -> list[Span]:
     Every non-space character of the text lies in exactly one span.
     """
     spans: list[Span] = []
+    # One scan of the whole text for each pattern: a candidate never reaches past the white
+    # space around a paragraph, so each lies within the paragraph it starts in.
+    candidates = list(_BOUNDARY.finditer(text))
+    marks = list(_QUOTE_MARK.finditer(text))
+    c = q = 0
     for p_start, p_end in paragraph_spans(text):
-        quotes = _quotations(text, p_start, p_end)
+        first_mark = q
+        while q < len(marks) and marks[q].start() < p_end:
+            q += 1
+        quotes = _quotations(marks[first_mark:q])
         pos = p_start
-        for m in _BOUNDARY.finditer(text, p_start, p_end):
+        while c < len(candidates) and candidates[c].start() < p_end:
+            m = candidates[c]
+            c += 1
             if _is_boundary(text, m, quotes):
                 _add_trimmed(text, pos, m.end(), spans)
                 pos = m.end()
@@ -80,22 +92,26 @@ def _is_boundary(text: str, m: re.Match[str], quotes: list[Span]) -> bool:
         return False
     if not m.group().startswith(".") or m.group().startswith(".."):
         return True
-    word = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    # The word before, read backward: the run of word characters at the end of the window
+    # (or before its last line break), at most 30 long.
+    word = _WORD_BEFORE.match(text[max(0, m.start() - 30) : m.start()][::-1])
     if word is None:
         return True
-    token = word.group(1).lower().lstrip("'’(-")
+    token = word.group(1)[::-1].lower().lstrip("'’(-")
     if len(token) == 1 and token.isalpha():
         return False  # an initial: "J. K. Rowling"
     if token in _NUMBER_ABBREVIATIONS:
-        return not text[m.end() :].lstrip()[:1].isdigit()
+        after = _NEXT_CHAR.match(text, m.end())
+        return not (after is not None and after.group(1).isdigit())
     return token not in ABBREVIATIONS
 
 
-def _quotations(text: str, start: int, end: int) -> list[Span]:
-    """Spans of the double-quoted passages of one paragraph that open and close in it."""
+def _quotations(marks: list[re.Match[str]]) -> list[Span]:
+    """Spans of the double-quoted passages of one paragraph that open and close in it, from
+    the paragraph's quote marks."""
     spans: list[Span] = []
     opened = -1
-    for m in _QUOTE_MARK.finditer(text, start, end):
+    for m in marks:
         i, mark = m.start(), m.group()
         if opened < 0 and mark in '"“':
             opened = i

@@ -53,8 +53,30 @@ def test_spans_are_ordered_trimmed_and_cover_the_text(text: str) -> None:
 @pytest.mark.timeout(30)
 @pytest.mark.parametrize(
     "text",
-    ["word " * 200_000, "1" * 10_000, '"' * 5_000, "Mr. A. " * 50_000, ("x. " * 300 + "\n") * 50],
+    [
+        "word " * 200_000,
+        "1" * 10_000,
+        '"' * 5_000,
+        "Mr. A. " * 50_000,
+        ("x. " * 300 + "\n") * 50,
+        "No. Jan. Fig. " * 50_000,  # each asks what follows it: never the whole rest
+    ],
 )
 def test_hostile_input_is_linear(text: str) -> None:
     spans = sentence_spans(text)
     assert spans and spans[-1][1] <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("See No. 5 on the list. It won.", ["See No. 5 on the list.", "It won."]),
+        ("It was No. It was not.", ["It was No.", "It was not."]),
+        ("Ask J. K. Rowling. She knows.", ["Ask J. K. Rowling.", "She knows."]),
+        ("He met Mr. Kim. They spoke.", ["He met Mr. Kim.", "They spoke."]),
+        ('"I won. Really." Then he left.', ['"I won. Really." Then he left.']),
+        ("One.\nTwo. Three.", ["One.", "Two.", "Three."]),
+    ],
+)
+def test_boundaries(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected
