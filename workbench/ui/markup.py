@@ -22,7 +22,7 @@ STATUS_COLORS: Mapping[str, str] = {
     "false": "#fecaca",
     "misleading": "#fed7aa",
     "unverifiable": "#e9d5ff",
-    "not_a_claim": "#f5f5f4",
+    "not_a_claim": "#d6d3d1",  # darker than unreviewed: set aside, not untouched
 }
 STATUS_LABELS: Mapping[str, str] = {
     "unreviewed": "Unreviewed",
