@@ -93,7 +93,7 @@ def text_id(text: str) -> str:
 
 def resolve_overlaps(candidates: Iterable[Found]) -> list[Found]:
     """Keep the best of overlapping candidates: higher priority, then longer, then earlier."""
-    ranked = sorted(candidates, key=lambda f: (-f.priority, -f.length, f.start, f.kind))
+    ranked = sorted(candidates, key=lambda f: (-f.priority, f.start - f.end, f.start, f.kind))
     # The kept spans never overlap, so sorted by start they are sorted by end too: one
     # bisection finds the only neighbour that could overlap a candidate.
     starts: list[int] = []
@@ -135,13 +135,14 @@ def _rows(
     # One string per sentence, shared by its claims: a giant sentence is not copied per claim.
     sentence_cache: dict[tuple[int, int], str] = {}
     rows: list[tuple[object, ...]] = []
+    starts = [start for start, _ in sentences]
     for f in found:
         span_text = text[f.start : f.end]
         key = (f.kind, " ".join(span_text.split()))
         seen[key] += 1
         first = last = 0
         if sentences:
-            first = sentence_index_of(sentences, f.start)
+            first = max(bisect.bisect_right(starts, f.start) - 1, 0)  # `sentence_index_of`
             # Most claims end in the sentence they start in: no second look-up.
             last = (
                 first if f.end <= sentences[first][1] else sentence_index_of(sentences, f.end - 1)
