@@ -38,10 +38,12 @@ import contextlib
 import json
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import tantivy
 
@@ -59,8 +61,11 @@ Progress = Callable[[int, int], None]
 ANALYZER = "passage_en"
 LOCK_FILE = ".passage-index.lock"
 SEARCH_COLUMNS = (*PASSAGE_COLUMNS, "bm25")
-# tantivy splits the heap between up to 8 indexing threads and wants at least 15 MB each.
 WRITER_HEAP_BYTES = 128_000_000
+# One indexing thread: building the documents in Python is the slower side, and on two cores a
+# second thread made adding 300,000 passages a fifth slower, its smaller segments costing more
+# CPU to merge.
+WRITER_THREADS = 1
 PROGRESS_EVERY = 1_000
 TERM_QUERIES_KEPT = 100_000
 
@@ -128,12 +133,21 @@ class PassageIndex:
 
     def add(self, passages: pd.DataFrame, *, progress: Progress | None = None) -> int:
         """Add (or replace, by passage id) the rows of a passage table; commit once."""
-        docs = _documents(passages)
+        return self.add_all([passages], progress=progress)
+
+    def add_all(self, tables: Iterable[pd.DataFrame], *, progress: Progress | None = None) -> int:
+        """Add (or replace, by passage id) the rows of many passage tables, read one at a time
+        from `tables` (a generator may build the next while these are indexed), with one writer
+        and one commit: how a batch job indexes a corpus. Readers see none of the rows until
+        all are in. `progress(done, total)` counts the rows of the tables read so far.
+
+        One commit for all: on a million passages in tables of 20,000, a commit per table
+        costs twice the CPU in tantivy (each commit flushes small segments, which are then
+        merged again and again).
+        """
         with self._writer() as writer:
-            _write(writer, docs, progress)
-        if progress is not None:
-            progress(len(docs), len(docs))
-        return len(docs)
+            searcher = self._searcher()
+            return _write(writer, tables, progress, committed=searcher if len(self) else None)
 
     def delete_source(self, source_id: str) -> int:
         """Remove every passage of a source; the number removed (0 for an unknown source)."""
@@ -147,12 +161,9 @@ class PassageIndex:
 
     def rebuild(self, passages: pd.DataFrame, *, progress: Progress | None = None) -> None:
         """Replace every passage with these, in one commit; their stored ids are kept."""
-        docs = _documents(passages)
         with self._writer() as writer:
             writer.delete_all_documents()
-            _write(writer, docs, progress)
-        if progress is not None:
-            progress(len(docs), len(docs))
+            _write(writer, [passages], progress, committed=None)
 
     def search(self, query: str, *, limit: int = 100) -> pd.DataFrame:
         """The best passages for `query` by BM25, best first, with a "bm25" column.
@@ -233,7 +244,7 @@ class PassageIndex:
 
     def _open_writer(self) -> tantivy.IndexWriter:
         try:
-            return self._index.writer(heap_size=WRITER_HEAP_BYTES)
+            return self._index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=WRITER_THREADS)
         except ValueError as exc:  # tantivy's lock is held by a writer that skipped ours
             raise PassageIndexError(
                 f"the passage index in {self._folder} is being written by another program "
@@ -296,17 +307,16 @@ def _documents(passages: pd.DataFrame) -> list[tuple[str, tantivy.Document]]:
     missing = [col for col in PASSAGE_COLUMNS if col not in passages.columns]
     if missing:
         raise ValueError(f"not a passage table: the columns {missing} are missing")
-    columns = [passages[col].tolist() for col in PASSAGE_COLUMNS]
+    columns = [_cells(col, passages[col].tolist()) for col in PASSAGE_COLUMNS]
     docs = []
-    for cells in zip(*columns, strict=True):
-        row = [_cell(col, value) for col, value in zip(PASSAGE_COLUMNS, cells, strict=True)]
+    for row in map(list, zip(*columns, strict=True)):
         pid, title, text = str(row[_PID]), row[_TITLE], row[_TEXT]
         body = f"{title or ''}\n{text or ''}"
         packed = _packed(row[_VALUES], text)
         row.append(packed is not None)
         if packed is not None:
             row[_VALUES] = packed
-        payload = json.dumps(row, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        payload = _JSON.encode(row).encode("utf-8", "surrogatepass")
         doc = tantivy.Document(passage_id=pid, source_id=str(row[_SOURCE_ID]), body=body)
         doc.add_bytes("row", payload)
         docs.append((pid, doc))
@@ -329,14 +339,14 @@ def _packed(values: list[Any], text: Any) -> list[list[Any]] | None:
         return None
     packed = []
     for value in values:
-        if not isinstance(value, dict) or tuple(value) != _VALUE_KEYS:
+        if type(value) is not dict or tuple(value) != _VALUE_KEYS:
             return None
-        start, end = value["start"], value["end"]
+        kind, number, unit, qualifier, subject, start, end, written = value.values()
         if type(start) is not int or type(end) is not int:
             return None
-        if not 0 <= start <= end <= len(text) or value["text"] != text[start:end]:
+        if not 0 <= start <= end <= len(text) or written != text[start:end]:
             return None
-        packed.append([value[key] for key in _VALUE_KEYS[:-1]])
+        packed.append([kind, number, unit, qualifier, subject, start, end])
     return packed
 
 
@@ -347,6 +357,15 @@ def _unpacked(values: list[list[Any]], text: str) -> list[dict[str, Any]]:
          "subject": subject, "start": start, "end": end, "text": text[start:end]}
         for kind, value, unit, qualifier, subject, start, end in values
     ]  # fmt: skip
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":"))
+
+
+def _cells(col: str, values: list[Any]) -> list[Any]:
+    """`_cell` of every value of a column, the common type of the column passed through."""
+    plain = {"values": list, "start": int, "end": int}.get(col, str)
+    return [value if type(value) is plain else _cell(col, value) for value in values]
 
 
 def _cell(col: str, value: Any) -> Any:
@@ -363,15 +382,62 @@ def _cell(col: str, value: Any) -> Any:
 
 def _write(
     writer: tantivy.IndexWriter,
-    docs: list[tuple[str, tantivy.Document]],
+    tables: Iterable[pd.DataFrame],
     progress: Progress | None,
-) -> None:
-    for done, (pid, doc) in enumerate(docs, start=1):
-        # A delete applies to the documents added before it: re-adding an id replaces it.
-        writer.delete_documents_by_term("passage_id", pid)
-        writer.add_document(doc)
-        if progress is not None and done % PROGRESS_EVERY == 0:
-            progress(done, len(docs))
+    *,
+    committed: tantivy.Searcher | None,
+) -> int:
+    """Add the documents of every table; the number added. A passage whose id may be in the
+    index already (`committed`, or added before by this writer) is deleted first: a delete
+    applies to the documents added before it, so re-adding an id replaces it. A delete costs
+    as much as indexing the passage, so none is made for an id that cannot be there."""
+    done = total = 0
+    seen = _SeenIds()
+    for table in tables:
+        docs = _documents(table)
+        total += len(docs)
+        ids = [pid for pid, _ in docs]
+        maybe_there = seen.contains(ids) | pd.Series(ids, dtype=object).duplicated().to_numpy()
+        if committed is not None:
+            maybe_there |= np.array([committed.doc_freq("passage_id", pid) > 0 for pid in ids])
+        seen.add(ids)
+        for (pid, doc), there in zip(docs, maybe_there.tolist(), strict=True):
+            if there:
+                writer.delete_documents_by_term("passage_id", pid)
+            writer.add_document(doc)
+            done += 1
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress(done, total)
+    if progress is not None:
+        progress(done, total)
+    return done
+
+
+class _SeenIds:
+    """The passage ids a write has added so far, as a Bloom filter of 2**25 bits (4 MB) with
+    two probes: a million ids in constant memory. A false "seen" (about 1 in 300 at a million
+    ids) costs one needless delete; an id added is never missed."""
+
+    BITS = 25
+
+    def __init__(self) -> None:
+        self._bits = np.zeros(1 << (self.BITS - 3), dtype=np.uint8)
+
+    def contains(self, ids: Sequence[str]) -> npt.NDArray[np.bool_]:
+        first, second = self._probes(ids)
+        return self._test(first) & self._test(second)
+
+    def add(self, ids: Sequence[str]) -> None:
+        for probe in self._probes(ids):
+            np.bitwise_or.at(self._bits, probe >> 3, np.left_shift(1, probe & 7).astype(np.uint8))
+
+    def _probes(self, ids: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        hashes = np.fromiter(map(hash, ids), dtype=np.int64, count=len(ids))
+        mask = (1 << self.BITS) - 1
+        return hashes & mask, (hashes >> self.BITS) & mask
+
+    def _test(self, probe: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        return (self._bits[probe >> 3] >> (probe & 7).astype(np.uint8)) & 1 == 1
 
 
 def _rows(searcher: tantivy.Searcher, addresses: list[tantivy.DocAddress]) -> list[dict[str, Any]]:

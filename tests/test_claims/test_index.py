@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +16,7 @@ import tantivy
 from evaldata import require_shared
 
 from claims.errors import PassageIndexError
-from claims.index import SEARCH_COLUMNS, PassageIndex
+from claims.index import SEARCH_COLUMNS, PassageIndex, _SeenIds
 from claims.schema import PASSAGE_COLUMNS
 from claims.sources import load_source, passages_frame, source_passages
 
@@ -366,3 +367,36 @@ def test_a_reader_sees_every_commit_of_another_writer_at_once(
     writer.delete_source(first)
     assert first not in reader.source_ids()
     assert len(reader) == total - len(seed_passages[first])
+
+
+def passage(pid: str, text: str, source_id: str = "s") -> dict[str, object]:
+    return {"passage_id": pid, "source_id": source_id, "start": 0, "end": len(text),
+            "text": text, "values": []}  # fmt: skip
+
+
+def test_add_all_commits_once_and_re_added_ids_replace_the_earlier(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    index, reader = PassageIndex.open(folder), PassageIndex.open(folder)
+    index.add(passages_frame([passage("d", "first d")]))
+
+    def tables() -> Iterator[pd.DataFrame]:
+        yield passages_frame([passage("a", "first a"), passage("b", "only b")])
+        assert len(reader) == 1  # nothing of this write is seen before its commit
+        yield passages_frame([passage("a", "second a"), passage("c", "first c")])
+        yield passages_frame([passage("c", "second c"), passage("c", "third c")])
+        yield passages_frame([passage("d", "second d")])
+
+    assert index.add_all(tables()) == 7
+    assert len(reader) == 4
+    found = reader.get(["a", "b", "c", "d"])
+    assert found["text"].tolist() == ["second a", "only b", "third c", "second d"]
+
+
+def test_ids_added_are_never_missed_and_rarely_mistaken() -> None:
+    seen = _SeenIds()
+    added = [f"src-{k}:{k * 7}-{k * 7 + 5}:{k:08x}" for k in range(200_000)]
+    for start in range(0, len(added), 20_000):
+        seen.add(added[start : start + 20_000])
+    assert seen.contains(added).all()
+    others = [f"other-{k}" for k in range(100_000)]
+    assert seen.contains(others).mean() < 0.01
