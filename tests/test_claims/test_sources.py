@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import itertools
 import json
@@ -35,9 +36,11 @@ from claims.sources import (
     bytes_id,
     load_source,
     passage_spans,
+    passage_values,
     source_from_bytes,
     source_passages,
 )
+from claims.value_scan import ValueScan
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED = REPO_ROOT.parent / "shared"
@@ -300,3 +303,19 @@ def test_splitting_speed_on_news_text(capsys: pytest.CaptureFixture[str]) -> Non
             f"\nsource splitting on {megabytes:.2f} MB of BBC news: windows "
             f"{megabytes / windowed:.1f} MB/s, passages with values {megabytes / total:.2f} MB/s"
         )
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_value_scan_on_processes_gives_the_values_of_each_passage(processes: int) -> None:
+    """`ValueScan` is `passage_values` of every text, in order, whatever the processes."""
+    texts = []
+    for path in sorted(SOURCES.iterdir()):
+        if path.suffix != ".md":
+            texts.extend(source_passages(load_source(path))["text"])
+    published = dt.date(2025, 8, 28)
+    with ValueScan(processes, chunk=7) as scan:
+        jobs = [scan.submit(texts), scan.submit(texts[::-1], published=published)]
+        found = [job.get() for job in jobs]
+        assert scan.values([]) == []
+    assert found[0] == [passage_values(text) for text in texts]
+    assert found[1] == [passage_values(text, published=published) for text in texts[::-1]]
