@@ -82,7 +82,9 @@ _SCORES = re.compile(
 _QUALIFIER_BEFORE = re.compile(
     rf"(?:^|(?<=\W))(?P<q>{_alternation(QUALIFIER_WORDS)})[ ]+$", re.IGNORECASE
 )
-_PREVIOUS_WORD = re.compile(r"(\S+)[ ]$")
+# Matched on the reversed 40 characters before a figure: the word before its space (a line
+# break may follow the space), read from the end instead of trying every position.
+_PREVIOUS_WORD = re.compile(r"\n?[ ](\S+)")
 _NON_DIGIT = re.compile(r"\D")
 _NEXT_WORD = re.compile(r"[ -]([A-Za-z][\w'’]*)")
 # Words before a number that make it a name or a reference, not a figure ("Route 66").
@@ -191,9 +193,9 @@ def _is_figure(text: str, m: re.Match[str], sentences: Sequence[Span]) -> bool:
     digits = _NON_DIGIT.sub("", num)
     if len(digits) > 15:
         return False  # a run of digits is an identifier, not an amount
-    prev = _PREVIOUS_WORD.search(text, max(0, m.start() - 40), m.start())
+    prev = _previous_word(text, m.start())
     if prev and not m.group("cur"):
-        word = prev.group(1)
+        word, word_start = prev
         if word.lower().rstrip(",") in _NAME_WORDS:
             return False
         if num.isalpha() and word.lower() in _DEFINITE and _source_follows(text, m.end()):
@@ -201,12 +203,18 @@ def _is_figure(text: str, m: re.Match[str], sentences: Sequence[Span]) -> bool:
         if (
             word[0].isupper()
             and word.isalpha()
-            and not _at_sentence_start(text, prev.start(1), sentences)
+            and not _at_sentence_start(text, word_start, sentences)
             and word.lower() not in QUALIFIER_WORDS
             and word not in ("US", "UK", "EU")
         ):
             return False  # "Route 66", "Windows 2000", "Shrek 2": part of a name
     return not (num.startswith("0") and len(num) == 4)  # "0800": a time of day
+
+
+def _previous_word(text: str, pos: int) -> tuple[str, int] | None:
+    """The word before the space before `pos`, within 40 characters, and where it starts."""
+    m = _PREVIOUS_WORD.match(text[max(0, pos - 40) : pos][::-1])
+    return None if m is None else (m.group(1)[::-1], pos - m.end())
 
 
 def _at_sentence_start(text: str, pos: int, sentences: Sequence[Span]) -> bool:
@@ -231,8 +239,8 @@ def _is_year(text: str, m: re.Match[str]) -> bool:
         return False
     if m.group("cur") or m.group("pct") or m.group("scale") or m.group("abbr"):
         return False
-    prev = _PREVIOUS_WORD.search(text, max(0, m.start() - 40), m.start())
-    if prev and prev.group(1).lower() in _YEAR_WORDS:
+    prev = _previous_word(text, m.start())
+    if prev and prev[0].lower() in _YEAR_WORDS:
         return True
     noun, _ = noun_phrase_after(text, m.end(), max_words=1)
     return not (noun and noun.islower())
@@ -267,8 +275,8 @@ def _is_range(text: str, a: re.Match[str], b: re.Match[str], join: str) -> bool:
     before = text[max(0, a.start() - 12) : a.start()].lower()
     if join.strip().lower() == "and":
         return before.rstrip().endswith("between")
-    prev = _PREVIOUS_WORD.search(text, max(0, a.start() - 40), a.start())
-    prev_word = prev.group(1).lower() if prev else ""
+    prev = _previous_word(text, a.start())
+    prev_word = prev[0].lower() if prev else ""
     if join.strip().lower() == "to" and (prev_word in ("from", "by") or prev_word in FIGURE_VERBS):
         return False  # "rose from 5 to 10", "jumped 76% to $1.13bn": two figures
     if a.group("pct") and not b.group("pct"):
