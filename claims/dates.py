@@ -49,8 +49,10 @@ _WORD_READERS: dict[str, Callable[[DateContext, int, int], list[Found]]] = {
     "season": read_season,
     "weekend": read_weekend,
 }
-# A page's time stamp ends at most this far before the date it holds.
+# A page's time stamp ends at most this far before the date it holds, and opens with one of
+# these (`datewords.STAMP_BEFORE`).
 _STAMP_WINDOW = 48
+_STAMP_WORDS = ("PUBLISHED", "UPDATED", "Last updated")
 
 
 def find_dates(
@@ -61,8 +63,10 @@ def find_dates(
     `sentences` are the spans from `sentence_spans(text)`; `published` resolves relative dates.
     """
     ctx = DateContext(text, sentences, published)
-    found = _word_dates(ctx) + _figure_dates(ctx)
-    return [f for f in _non_overlapping(found) if not _in_stamp(text, f)]
+    found = _non_overlapping(_word_dates(ctx) + _figure_dates(ctx))
+    if not any(word in text for word in _STAMP_WORDS):
+        return found  # no time stamp to look behind every date for
+    return [f for f in found if not _in_stamp(text, f)]
 
 
 def _word_dates(ctx: DateContext) -> list[Found]:

@@ -185,6 +185,7 @@ NOT_CLAIMS = [
     "He was heard on the BBC's Today programme.",
     "It rose 2019% at 1800 GMT.",
     "PUBLISHED: . 08:03 EST, 13 March 2012 | UPDATED: . 05:10 EST, 14 March 2012",
+    "Last updated at 14:11, 3 March 2012",
     "Prices rose over the last year and will rise for the next year.",
 ]
 
