@@ -2,13 +2,20 @@
 
 Shares: "40% voted yes, 45% no and 20% were undecided" lists parts of one whole, so they cannot
 add up to more than 100%; "40% of men and 70% of women" are parts of two wholes and may. Only a
-list whose later parts are elliptic ("45% no", "20% were undecided") or that closes with "the
-remaining 62.5%" is read as one whole. Each share is the interval its precision allows, so
-three shares rounded to whole percents may add up to 101%.
+list whose later parts are elliptic answers ("45% no", "38% disagreed", "with 24% against"), the
+opposite of the first ("62% were pessimistic ..., while 41% were optimistic"), further parts
+("and another 18%"), or that closes with "the remaining 62.5%" is read as one whole: "87% said
+politicians broke their promises, while 92% said they never gave a straight answer" are two
+questions. Each share is the interval its precision allows, so three shares rounded to whole
+percents may add up to 101%.
+
+One figure stated twice: see `repeated_figure_flags`.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -16,6 +23,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from claims.arithmetic_checks import FALL_WORDS, RISE_WORDS, Article, Fig, Flag, Row, as_fig
+from claims.datewords import MONTHS
 from claims.value_check import Words, clause_words, words_of
 
 # Words after a share that make it a part of a choice ("45% no", "20% were undecided").
@@ -23,7 +31,7 @@ ANSWER_WORDS = frozenset(
     """yes no undecided unsure know knows for against backed back supported support opposed
     oppose favoured favour favored favor voted vote approved approve disapproved disapprove
     agreed agree disagreed disagree neither none abstained other others rest remainder
-    satisfied dissatisfied positive negative""".split()
+    satisfied dissatisfied positive negative optimistic pessimistic not""".split()
 )
 # A share followed by these names its own whole: "40% of men and 70% of women".
 WHOLE_WORDS = frozenset("of in among at from across within".split())
@@ -33,10 +41,47 @@ NOT_A_PART = frozenset(
     points point than""".split()
 )
 MAX_CATEGORY_WORDS = 4
+# Words an elliptic answer may hold beside its answer words: "40% saying they did not".
+ELLIPSIS_WORDS = frozenset(
+    """they it so did do does not n't were was are said saying say says who thought think
+    felt feel in the""".split()
+)
+# Words of a question or an answer: a first part that asks at length ("76% said Mr Blair was a
+# good prime minister") may be answered by an elliptic part ("and 38% disagreed").
+QUESTION_WORDS = frozenset(
+    """said say says believe believes believed think thinks thought feel feels felt agreed
+    agree supported support backed back favour favor opposed oppose vote voted would""".split()
+)
+# Answers opposite each other: "saw orders rise and 27% saw them fall" answers one question.
+OPPOSITE_ANSWERS: tuple[tuple[str, str], ...] = (
+    ("rise", "fall"), ("rising", "falling"), ("up", "down"), ("improving", "worse"),
+    ("improving", "worsening"), ("improve", "worsen"), ("better", "worse"),
+    ("optimistic", "pessimistic"), ("good", "bad"), ("yes", "no"), ("for", "against"),
+    ("support", "oppose"), ("supported", "opposed"), ("agree", "disagree"),
+    ("agreed", "disagreed"), ("none", "some"), ("none", "all"), ("more", "less"),
+    ("increase", "decrease"), ("higher", "lower"), ("satisfied", "dissatisfied"),
+    ("positive", "negative"), ("right", "wrong"), ("approve", "disapprove"),
+    ("approved", "disapproved"), ("likely", "unlikely"),
+)  # fmt: skip
+_OPPOSITES: dict[str, frozenset[str]] = {
+    word: frozenset(b if a == word else a for a, b in OPPOSITE_ANSWERS if word in (a, b))
+    for pair in OPPOSITE_ANSWERS
+    for word in pair
+}
+# "another 18%", "a further 11%": one more part of the whole the list is of.
+_FURTHER = re.compile(r"\b(?:another|further)\b")
+_IN_FAVOUR = (["in", "favour"], ["in", "favor"])
+# Words that say nothing of which question a part answers: "who said they were getting worse".
+_FILLER_WORDS = ELLIPSIS_WORDS | frozenset(
+    """the a an their them his her its that only just had has have be been being would will
+    could should getting becoming going saw see sees""".split()
+)
 # The words between two parts of a list: the first part's category, a separator, and a few
-# words that may lead the next part ("the remaining", "a further").
+# words that may lead the next part ("the remaining", "a further"). A comma may come first:
+# "A majority, 52%, said Brown had done a good job and just 16% disagreed".
 _BETWEEN = re.compile(
-    r"(?P<category>[^,.;:()⟦⟧]*?)\s*(?:,|;|,?\s+(?:and|while|whereas|but|with))\s+"
+    r"(?:,\s+)?(?P<category>[^,.;:()⟦⟧]*?)\s*"
+    r"(?:,|;|,?\s+(?:and|while|whereas|but|with|as against|compared (?:with|to)))\s+"
     r"(?P<lead>(?:(?:the|a|further|another|just|only)\s+){0,2})"
 )
 _LAST_CATEGORY = re.compile(r"[^,.;:()⟦⟧]*?(?=[,.;:()⟦⟧]|\s[-–—]\s|\s(?:and|but|while)\s|$)")
@@ -89,15 +134,43 @@ def _category(skeleton: str, m: re.Match[str]) -> list[str]:
 
 
 def _one_whole(skeleton: str, run: list[Part]) -> bool:
-    categories = [_category(skeleton, m) for _, m in run]
-    later = categories[1:]
-    if any(c and c[0] in WHOLE_WORDS for c in later):
+    categories = [[w.strip("'’") for w in _category(skeleton, m)] for _, m in run]
+    first, later = categories[0], categories[1:]
+    if any(c and c[0] in WHOLE_WORDS and c[:2] not in _IN_FAVOUR for c in later):
         return False  # "40% of men and 70% of women": each names its own whole
-    if any(len(c) > MAX_CATEGORY_WORDS for c in categories):
-        return False
     if len({" ".join(c) for c in categories}) < len(categories):
         return False  # the same words twice: one part restated, or parts of two wholes
-    return all(any(w.strip("'’") in ANSWER_WORDS for w in c) for c in later)
+    if all(_opposite(first, c) for c in later):
+        return True  # "62% were pessimistic ..., while 41% were optimistic"
+    if all(_further(skeleton, a, b) for (_, a), (_, b) in itertools.pairwise(run)):
+        return True  # "70% were no worse off, and another 18% felt better off"
+    if all(_elliptic(c) for c in later) and (
+        len(first) <= MAX_CATEGORY_WORDS or QUESTION_WORDS.intersection(first)
+    ):
+        return True  # "32% said Mr Blair was a good prime minister and 38% disagreed"
+    if any(len(c) > MAX_CATEGORY_WORDS for c in categories):
+        return False
+    return all(any(w in ANSWER_WORDS for w in c) for c in later)
+
+
+def _further(skeleton: str, before: re.Match[str], part: re.Match[str]) -> bool:
+    """A part led by "another" or "a further": one more share of the same whole."""
+    between = _BETWEEN.fullmatch(skeleton, before.end(), part.start())
+    return between is not None and bool(_FURTHER.search(between["lead"]))
+
+
+def _elliptic(words: list[str]) -> bool:
+    """An answer without a question of its own: "disagreed", "against", "saying they did not"."""
+    answers = [w for w in words if w in ANSWER_WORDS]
+    return bool(answers) and all(w in ANSWER_WORDS or w in ELLIPSIS_WORDS for w in words)
+
+
+def _opposite(first: list[str], words: list[str]) -> bool:
+    """The first part's answer turned round, and nothing else: "saw them fall" after "saw orders
+    rise", "said only some had" after "said that none of their cards had been replaced"."""
+    asked = set(first)
+    content = [w for w in words if w not in _FILLER_WORDS and w not in asked]
+    return bool(content) and all(_OPPOSITES.get(w, frozenset()) & asked for w in content)
 
 
 def _over_flag(run: list[Fig]) -> list[Flag]:
@@ -174,12 +247,32 @@ def repeated_figure_flags(article: Article) -> list[Flag]:
         if len(sentences[(row["kind"], row["unit"])]) > 1
         and (level := _level(article, row)) is not None
     ]
+    figures: dict[object, list[Fig]] = {}
+    for level in levels:
+        figures.setdefault(level.row["sentence_index"], []).append(level.fig)
     flags: dict[str, str] = {}
     for i, first in enumerate(levels):
         for later in levels[i + 1 :]:
-            if later.row["claim_id"] not in flags and _conflict(first, later):
-                flags[later.row["claim_id"]] = _repeat_message(first, later)
+            if later.row["claim_id"] in flags or not _conflict(first, later):
+                continue
+            # "grew 0.1% in the quarter and 1.5% on the year" stated twice: each figure is
+            # restated, and 0.1% against 1.5% is two figures, not one changed.
+            if _holds(figures[later.row["sentence_index"]], first.fig) or _holds(
+                figures[first.row["sentence_index"]], later.fig
+            ):
+                continue
+            flags[later.row["claim_id"]] = _repeat_message(first, later)
     return list(flags.items())
+
+
+def _holds(figures: list[Fig], fig: Fig) -> bool:
+    """Some figure of a sentence may be `fig`'s value."""
+    return any(f.same_measure(fig) and _fit(f, fig) for f in figures)
+
+
+def _fit(a: Fig, b: Fig) -> bool:
+    """Two figures that may be one value as written."""
+    return a.low <= b.high and b.low <= a.high and not _abutting(a, b)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +290,8 @@ def _level(article: Article, row: Row) -> _Level | None:
         return None
     if isinstance(row["value"], list) or (row["kind"] == "count" and not row["unit"]):
         return None
+    if row["kind"] == "count" and str(row["unit"]).split()[0] in MONTHS:
+        return None  # a page's time stamp, "10 October 2012", read as a count
     fig = as_fig(0, row)
     if fig is None or fig.kind != row["kind"] or not _is_level(article.text, row):
         return None
@@ -239,7 +334,7 @@ def _loosened(fig: Fig, row: Row) -> Fig:
 def _conflict(a: _Level, b: _Level) -> bool:
     if a.row["sentence_index"] == b.row["sentence_index"] or not a.fig.same_measure(b.fig):
         return False
-    if a.fig.low <= b.fig.high and b.fig.low <= a.fig.high:
+    if _fit(a.fig, b.fig):
         return False  # the two fit one value
     if (a.subject is None) != (b.subject is None) or a.not_yet != b.not_yet:
         return False
@@ -251,6 +346,15 @@ def _conflict(a: _Level, b: _Level) -> bool:
         return False  # different places, firms or sources ("Halifax said", "Nationwide said")
     common = a.words.common | b.words.common
     return bool(common) and len(a.words.common & b.words.common) / len(common) >= SAME_CLAUSE
+
+
+def _abutting(a: Fig, b: Fig) -> bool:
+    """ "5%" and "6%", "£1bn" and "£2bn": written to one precision, they meet only at the
+    point between them, which one rounding cannot make both."""
+    width = a.high - a.low
+    if not (0 < width < math.inf) or not math.isclose(width, b.high - b.low):
+        return False
+    return math.isclose(a.high, b.low) or math.isclose(b.high, a.low)
 
 
 def _repeat_message(first: _Level, later: _Level) -> str:

@@ -144,6 +144,50 @@ def test_message_quotes_the_article_and_names_both_readings() -> None:
 SHARES_OVER = [
     ("In the poll, 40% voted yes, 45% no and 20% were undecided.", "20%", "add up to 105%"),
     ("Of those asked, 40% of voters said yes, 45% said no and 20% did not know.", "20%", "105%"),
+    # real poll sentences (BBC politics and business, 2004-05), one share raised
+    ("Meantime, 76% said Mr Blair was a good prime minister and 38% disagreed.", "38%", "114%"),
+    (
+        "A majority, 52%, said Chancellor Gordon Brown had done a good job and just 59% disagreed.",
+        "59%",
+        "111%",
+    ),
+    (
+        "A total of 53% of those polled said they had sympathy for Mr Blunkett, with 58% saying "
+        "they did not.",
+        "58%",
+        "111%",
+    ),
+    (
+        "The Daily Telegraph poll suggests that 45% of people would vote against the constitution "
+        "and 66% in favour.",
+        "66%",
+        "111%",
+    ),
+    ("The survey found that 81% supported a hunting ban compared with 24% against.", "24%", "105%"),
+    ("Of the companies surveyed, 78% saw orders rise and 27% saw them fall.", "27%", "105%"),
+    (
+        "Similarly, 62% were pessimistic about their national economy, while 41% were optimistic.",
+        "41%",
+        "103%",
+    ),
+    (
+        "And 76% saw their family's economic conditions improving, as against 36% who said they "
+        "were getting worse.",
+        "36%",
+        "112%",
+    ),
+    (
+        "Furthermore, 76% said that none of their cards had been replaced, while 30% said only "
+        "some had.",
+        "30%",
+        "106%",
+    ),
+    (
+        "A study found that 92% of local businesses were no worse off after the disaster, and "
+        "another 18% felt themselves better off.",
+        "18%",
+        "110%",
+    ),
     (
         "Japanese films accounted for 37.5% of Japan's box office total last year, with foreign "
         "films taking the remaining 52.5%.",
@@ -171,6 +215,21 @@ SHARES_FIT = [
     # two questions, not one whole
     "Some 87% said politicians did not keep the promises they made before elections, while 92% "
     'said they never gave "a straight answer".',
+    "Some 82% said Mr Blunkett had set a good example by wanting to take responsibility for the "
+    "child he says is his, but 42% backed his legal action compared to 45% who thought it was "
+    "unbecoming.",
+    "A recent survey found that 78% of people interviewed were aware of DTT, and 25% were "
+    "planning to buy a digital receiver.",
+    # the real poll sentences as written
+    "Meantime, 32% said Mr Blair was a good prime minister and 38% disagreed.",
+    "A majority, 52%, said Chancellor Gordon Brown had done a good job and just 16% disagreed.",
+    "The Daily Telegraph poll suggests that 45% of people would vote against the constitution "
+    "and 24% in favour.",
+    "Of the companies surveyed, 30% saw orders rise and 27% saw them fall.",
+    "A study found that 70% of local businesses were no worse off after the disaster, and another "
+    "18% felt themselves better off.",
+    # two wholes: prices and wages, not one question answered two ways
+    "Some 60% said prices would rise and 45% said wages would fall.",
     "The Leuven-based brewery said it would own 97.3% of the voting shares and 98.8% of the "
     "non-voting shares of Sun Interbrew.",
     "Some 63% of respondents in the Sunday Times poll thought his former lover acted "

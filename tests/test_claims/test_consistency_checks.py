@@ -51,6 +51,26 @@ CONFLICTS = [
 ]
 
 
+CONFLICTS += [
+    # written to one precision, 5% and 6% meet only at 5.5%, which no one rounding makes both
+    (
+        "However, MPC member Paul Tucker voted for a quarter point rise in interest rates to 5%. "
+        "The pound fell. However, MPC member Paul Tucker voted for a quarter point rise in "
+        "interest rates to 6%.",
+        "6%",
+        "the article said 5% earlier",
+    ),
+    # a sentence of two figures stated twice, one of them changed (BBC business, 2005)
+    (
+        "Data showed the Australian economy grew just 0.1% between October and December and 1.5% "
+        "on an annual basis. The bank raised rates. Data showed the Australian economy grew just "
+        "0.1% between October and December and 7.5% on an annual basis.",
+        "7.5%",
+        "the article said 1.5% earlier",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "shown", "says"), CONFLICTS)
 def test_a_figure_restated_with_another_value_is_flagged(text: str, shown: str, says: str) -> None:
     found = flagged(text)
@@ -94,6 +114,15 @@ CONSISTENT = [
     "Net profit rose 70% to 2.39bn rupees compared with 1.41bn rupees.",
     # a conversion is no figure of its own
     "Profits jumped to $1.13bn (£600m). The firm said profits of £610m were a record.",
+    # a sentence of two figures stated twice: 0.1% against 1.5% is two figures, not one changed
+    "Data showed the Australian economy grew just 0.1% between October and December and 1.5% on "
+    "an annual basis. The bank raised rates. Data showed the Australian economy grew just 0.1% "
+    "between October and December and 1.5% on an annual basis.",
+    # a page's time stamps, read as counts of a month: a day apart, two stamps
+    "By . Daily Mail Reporter . PUBLISHED: . 19:44 EST, 10 October 2012 . | . UPDATED: . 05:29 "
+    "EST, 11 October 2012 . The council has fined 30 drivers.",
+    # to different precisions, the two may be one value: 1.5bn rounds to 2bn
+    "The deal is worth £1.5bn. Analysts welcomed it. The deal is worth £2bn, the firm said.",
 ]
 
 
