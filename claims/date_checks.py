@@ -87,33 +87,41 @@ def _readings(day: dt.date, row: Row, published: dt.date | None) -> Iterator[dt.
 
 
 def anniversary_flags(article: Article) -> list[Flag]:
-    """ "the 70th anniversary of its liberation in 1945", published in 2025: the 80th."""
+    """ "the 70th anniversary of its liberation in 1945", published in 2025: the 80th. The year
+    may come from another sentence that names the event: "the 36th anniversary of the line
+    closure" beside "a rail link which was closed in 1969"."""
     flags: list[Flag] = []
     for row in article.rows:
         if row["kind"] != "ordinal" or "anniversary" not in str(row["text"]).lower():
             continue
-        event = _event_year(article, row)
+        event = _event_year(article, row) or _event_year_elsewhere(article, row)
         if event is None:
             continue
-        year, dated, phrase_end = event
+        year, dated, phrase_end, quoted = event
         nth = int(row["value"])
         stated, when = _anniversary_years(article, row, dated)
         if not when or any(a - year == nth for a in when):
             continue
         then = stated or (article.published.year if article.published else max(when))
         phrase = article.text[int(row["start"]) : phrase_end].strip()
-        flags.append(
-            (row["claim_id"], f"{phrase}: from {year} to {then} is {then - year} years, not {nth}.")
-        )
+        source = f" (the article says “{quoted}”)" if quoted else ""
+        message = f"{phrase}{source}: from {year} to {then} is {then - year} years, not {nth}."
+        flags.append((row["claim_id"], message))
     return flags
 
 
 _EVENT_AFTER = re.compile(r"\s+of\s+[^.;:!?]{0,80}")
 _CLAUSE_END = re.compile(r",\s+(?!which|that)|[.;:!?]|\s[-–—]\s")
+# The end of the event's words after its year: "the 1945 liberation", "its liberation in 1945".
+_PHRASE_END = re.compile(
+    r"[,.;:!?\"“”()]|\s[-–—]\s|\s(?:by|with|in|on|at|to|and|as|which|who|has|have|was|were|will)\s"
+    r"|$"
+)
 _BARE_YEAR = re.compile(r"^\d{4}$")
+Event = tuple[int, Row, int, str | None]
 
 
-def _event_year(article: Article, row: Row) -> tuple[int, Row, int] | None:
+def _event_year(article: Article, row: Row) -> Event | None:
     """The year of the event, when the phrase after "anniversary" dates it:
     "of the 1945 liberation", "of its liberation in 1945", "of ..., which came in 1945"."""
     after = _EVENT_AFTER.match(article.text, int(row["end"]))
@@ -126,8 +134,75 @@ def _event_year(article: Article, row: Row) -> tuple[int, Row, int] | None:
             continue
         year = _YEAR_VALUE.match(str(other["value"] or ""))
         if year and other["qualifier"] in (None, "range") and "/" not in str(other["value"]):
-            return int(year.group(1)), other, max(end, int(other["end"]))
+            limit = max(end, int(other["end"]))
+            rest = _PHRASE_END.search(article.text, int(other["end"]), limit)
+            return int(year.group(1)), other, rest.start() if rest else limit, None
     return None
+
+
+# Verbs and nouns of one event: "closed" and "closure", "born" and "birth".
+EVENT_FORMS: dict[str, str] = {
+    "born": "birth", "died": "death", "killed": "death", "murdered": "death",
+    "began": "beginning", "begun": "beginning", "started": "start", "wed": "wedding",
+    "married": "wedding", "marriage": "wedding", "won": "win", "victory": "win",
+}  # fmt: skip
+_EVENT_SUFFIXES = ("ation", "ution", "ition", "ated", "ure", "ing", "ion", "ment", "ed", "es", "s")
+# Words of an event phrase that say nothing of which event it is.
+_NOT_EVENT_NAMES = frozenset(
+    """first former original originally infamous famous historic anniversary anniversaries
+    year years their this that which with from into over under then there about after before
+    since""".split()
+)
+_EVENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+_EVENT_PHRASE_END = re.compile(r"[,.;:!?\"“”()]|\s[-–—]\s")
+# The words right before a date, in its clause: "which was closed in 1969".
+_WORDS_BEFORE_DATE = re.compile(r"(?:[\w'’-]+\s+){1,5}$")
+
+
+def _event_stem(word: str) -> str:
+    word = EVENT_FORMS.get(word, word.removesuffix("'s").removesuffix("’s"))
+    for suffix in _EVENT_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word.removesuffix("e") if len(word) > 4 else word
+
+
+def _event_year_elsewhere(article: Article, row: Row) -> Event | None:
+    """The year of the event from another sentence where a word of the event stands right
+    before a year: "the line closure" and "which was closed in 1969". Every such year must
+    agree, or none is taken."""
+    text = article.text
+    after = _EVENT_AFTER.match(text, int(row["end"]))
+    if after is None:
+        return None
+    stop = _EVENT_PHRASE_END.search(text, after.start(), after.end())
+    end = stop.start() if stop else after.end()
+    if stop is None and end < len(text) and text[end] not in ".;:!?":
+        end = max(text.rfind(" ", after.start(), end), after.start())  # cut: its last whole word
+    words = _EVENT_WORD.findall(text, after.start(), end)
+    stems = {_event_stem(w) for w in words if w not in _NOT_EVENT_NAMES}
+    if not stems:
+        return None
+    found: list[tuple[int, Row, str]] = []
+    for other in article.rows:
+        value = str(other["value"] or "")
+        if other["kind"] != "date" or other["sentence_index"] == row["sentence_index"]:
+            continue
+        dated = _YEAR_VALUE.match(value)
+        if dated is None or other["qualifier"] is not None:
+            continue
+        start = int(other["start"])
+        near = _WORDS_BEFORE_DATE.search(text, max(0, start - 60), start)
+        if near is None:
+            continue
+        before = _EVENT_WORD.finditer(text, near.start(), start)
+        hit = next((w for w in before if _event_stem(w.group()) in stems), None)
+        if hit is not None:
+            found.append((int(dated.group(1)), other, text[hit.start() : int(other["end"])]))
+    if not found or len({year for year, _, _ in found}) > 1:
+        return None
+    year, other, quoted = found[0]
+    return year, other, end, " ".join(quoted.split())
 
 
 def _anniversary_years(article: Article, row: Row, dated: Row) -> tuple[int | None, set[int]]:
@@ -224,7 +299,7 @@ _NOT_EVENT_WORDS = frozenset(
 )
 _LAST_TIME = re.compile(
     r"\b(?P<cue>first|last|best|worst|highest|lowest|biggest|largest|strongest|weakest)\b"
-    r"(?P<words>[^.;:!?,]{0,60})$",
+    r"(?P<words>[^.;:!?,\n]{0,60})$",
     re.IGNORECASE,
 )
 _NOT_SINCE = re.compile(r"\b(?P<cue>first|not|n't|never|no)\b(?P<words>[^.;:!?]{0,60})$")
@@ -232,30 +307,52 @@ _NOT_SINCE = re.compile(r"\b(?P<cue>first|not|n't|never|no)\b(?P<words>[^.;:!?]{
 _RIGHT_AFTER = re.compile(r"^[\s,(–—-]{0,4}$")
 _LAST_DID = re.compile(r"\b(?P<cue>last)\b(?P<words>[^.;:!?,]{0,40})$")
 _WORDS = re.compile(r"[\w'’]+")
+# A duration counted back from today: "in five years", "for a decade", "the first in five years".
+_IN_YEARS = re.compile(r"(?P<cue>(?:the\s+)?(?:first|last)\s+)?(?:in|for)\s", re.IGNORECASE)
 
 
 def _since_flags(article: Article) -> Iterator[Flag]:
-    """ "his first visit in five years" beside "his first trip since 2019", in 2025: six years."""
+    """ "his first visit in five years" beside "his first trip since 2019", in 2025: six years;
+    "its lowest level in five years, since 2019": the date right after is the duration's own."""
     if article.published is None:
         return
-    anchors = [a for a in (_anchor(article, row) for row in article.rows) if a is not None]
-    if not anchors:
-        return
-    for row in article.rows:
+    rows = article.rows
+    anchors = [a for a in (_anchor(article, row) for row in rows) if a is not None]
+    for i, row in enumerate(rows):
         years = _years_of(row)
-        if years is None or not str(row["text"]).lower().startswith(("in ", "for ")):
+        counted = _IN_YEARS.match(str(row["text"])) if years is not None else None
+        if years is None or counted is None:
             continue
-        before = article.text[max(0, int(row["start"]) - 70) : int(row["start"])]
-        cue = _LAST_TIME.search(before)
+        cut = int(row["start"]) + len(counted["cue"] or "")  # "the first in five years": one claim
+        cue = _LAST_TIME.search(article.text[max(0, cut - 70) : cut])
         if cue is None:
+            continue
+        own = _date_beside(article, rows, i)
+        if own is not None:
+            if not _fits_since(years, row, own, article):
+                yield row["claim_id"], _beside_message(row, own, article)
             continue
         words = _event_words(cue.group("words"))
         for anchor, anchor_words in anchors:
-            between = article.text[int(row["end"]) : int(anchor["start"])]
-            beside = bool(_RIGHT_AFTER.match(between))
-            if (beside or words & anchor_words) and not _fits_since(years, row, anchor, article):
+            if words & anchor_words and not _fits_since(years, row, anchor, article):
                 yield row["claim_id"], _since_message(row, anchor, article)
                 break
+
+
+def _date_beside(article: Article, rows: tuple[Row, ...], i: int) -> Row | None:
+    """The year a duration counts from when it follows right after: "in five years, since
+    2019", "in three years (since 2019)"."""
+    end = int(rows[i]["end"])
+    for other in rows[i + 1 : i + 3]:
+        if other["kind"] != "date":
+            continue
+        if not _RIGHT_AFTER.match(article.text[end : int(other["start"])]):
+            return None
+        value = str(other["value"] or "")
+        if other["qualifier"] != "since" or "/" in value or date_days(value) is None:
+            return None
+        return other
+    return None
 
 
 def _anchor(article: Article, row: Row) -> tuple[Row, frozenset[str]] | None:
@@ -320,6 +417,16 @@ def _since_message(row: Row, anchor: Row, article: Article) -> str:
     return (
         f"{row['text']}: the article also says “{said}”, {calendar} years before publication "
         f"on {article.published.isoformat()}, not {_years(_years_of(row) or 0.0)}."
+    )
+
+
+def _beside_message(row: Row, anchor: Row, article: Article) -> str:
+    assert article.published is not None
+    calendar = article.published.year - int(str(anchor["value"])[:4])
+    said = article.text[int(row["start"]) : int(anchor["end"])]
+    return (
+        f"{said}: {str(anchor['value'])[:4]} is {calendar} years before publication on "
+        f"{article.published.isoformat()}, not {_years(_years_of(row) or 0.0)}."
     )
 
 

@@ -80,6 +80,14 @@ DURATION_WRONG = [
         "for three years",
     ),
     ("He served for 12 years between 1908 and 1915.", "for 12 years"),
+    # the year right after the duration is its own, with or without "first" before it
+    (
+        "A fall in jobseekers pushed the unemployment rate to its lowest level in five years, "
+        "since 2022.",
+        "in five years",
+    ),
+    # "the first in five years" is one claim: its "first" is the cue
+    ("The rate hike was the first in five years, since December 2023.", "the first in five years"),
 ]
 
 
@@ -88,6 +96,13 @@ def test_a_duration_that_does_not_fit_its_years_is_flagged(text: str, shown: str
     found = flagged(text, "duration")
     assert len(found) == 1, found
     assert found[0][0] == shown
+
+
+def test_a_duration_beside_its_year_says_what_that_year_makes() -> None:
+    [(_, message)] = flagged("It was their lowest level in five years, since 2022.", "duration")
+    assert message == (
+        "in five years, since 2022: 2022 is 3 years before publication on 2025-08-28, not 5."
+    )
 
 
 def test_a_duration_message_says_what_the_article_also_says() -> None:
@@ -128,6 +143,19 @@ DURATION_FITS = [
         None,
     ),
     ("In the space of one year - between 2002 and 2003 - CD album sales fell by 13.8%.", None),
+    ("The rate hike was the first in two years, since December 2023.", PUBLISHED),
+    # a "first ... since" earlier in the article is another event, not this duration's year
+    (
+        "Business confidence has weakened for the first time since March 2003. However, "
+        "September's reading was the strongest for 13 years.",
+        dt.date(2005, 3, 1),
+    ),
+    # a headline's "last" is no cue for the next paragraph's duration
+    (
+        "Source: built to last\n\nIn his twenties he battled tuberculosis for eight years, since "
+        "2021.",
+        PUBLISHED,
+    ),
     # the span belongs to another clause
     (
         "The car business has made an operating loss in five of the last six years and was forced "
@@ -146,6 +174,21 @@ def test_a_duration_that_fits_or_cannot_be_checked_raises_nothing(
 
 ANNIVERSARY_WRONG = [
     ("The city marks the 70th anniversary of the 1945 liberation.", PUBLISHED, "80 years, not 70"),
+    # the event dated in another sentence that names it (BBC politics, 2005)
+    (
+        "Campaigners are to stage a rally calling for a Borders rail link which was closed in 1969 "
+        "to be reopened. They will mark the 31st anniversary of the line closure, which ran from "
+        "Edinburgh to Carlisle, with a walk at Tweedbank.",
+        dt.date(2005, 3, 1),
+        "31st anniversary of the line closure (the article says “closed in 1969”): from 1969 to "
+        "2005 is 36 years, not 31.",
+    ),
+    (
+        "The re-release also marks the 18th anniversary of the original recording. The DVD will "
+        "feature footage from the recording session of the track in January 1985.",
+        dt.date(2005, 3, 1),
+        "from 1985 to 2005 is 20 years, not 18",
+    ),
     (
         "The city marks the 70th anniversary of its liberation, which came in 1945.",
         PUBLISHED,
@@ -189,6 +232,29 @@ ANNIVERSARY_FITS = [
     ),
     ("The city marks the 70th anniversary of the 1945 liberation.", None),
     ("Frank and his wife Jan planned to celebrate their 25th wedding anniversary in 1999.", None),
+    (
+        "Campaigners are to stage a rally calling for a Borders rail link which was closed in 1969 "
+        "to be reopened. They will mark the 36th anniversary of the line closure.",
+        dt.date(2005, 3, 1),
+    ),
+    # a year elsewhere that no word ties to the event
+    (
+        "Yahoo is celebrating its 20th anniversary this week. In April 1995 it persuaded venture "
+        "capitalists to invest.",
+        dt.date(2005, 3, 1),
+    ),
+    # two years for the event's word: which one is meant is unsure
+    (
+        "The line was closed in 1969. A branch was closed in 1972. They will mark the 31st "
+        "anniversary of the line closure.",
+        dt.date(2005, 3, 1),
+    ),
+    # the year is in the sentence of the anniversary itself, as its own celebration's
+    (
+        "With the Lights Out was intended to be released in 2001, to mark the 10th anniversary of "
+        "the album Nevermind, released in 1991.",
+        dt.date(2005, 3, 1),
+    ),
 ]
 
 
