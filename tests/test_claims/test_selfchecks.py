@@ -120,3 +120,108 @@ def test_every_real_news_article_is_checked_without_an_error(news_dir: Path) -> 
             assert set(flags["check"]) <= set(CHECKS)
             checked += 1
     assert checked == 2319
+
+
+# Slips planted in real sentences of the news corpus: (article id, the real words, the control,
+# the slip, publication date, check). The control is the real words with any context the slip
+# needs (a year the weekday fits, a year to count from); the slip changes one figure of it.
+# `bench/selfchecks.py --planted` measures the same on every such sentence of the corpus.
+BBC_2005 = dt.date(2005, 3, 1)
+PLANTED = [
+    ("business/001", "jumped 76% to", "jumped 76% to", "jumped 152% to", None, "arithmetic"),
+    ("business/248", "in 2003 to 28,041", "in 2003 to 28,041", "in 2003 to 48,041", None,
+     "arithmetic"),
+    ("politics/381", "found that 63% supported", "found that 63% supported",
+     "found that 81% supported", None, "shares"),
+    ("politics/112", "Meantime, 32% said", "Meantime, 32% said", "Meantime, 76% said", None,
+     "shares"),
+    ("business/168", "surveyed, 30% saw orders", "surveyed, 30% saw orders",
+     "surveyed, 78% saw orders", None, "shares"),
+    # the BBC writes no year: the date gets the year its weekday fits, or a publication date
+    ("entertainment/084", "on Sunday 27 February", "on Sunday 27 February 2005",
+     "on Sunday 23 February 2005", None, "weekday"),
+    ("entertainment/107", "on Monday 6 December", "on Monday 6 December", "on Monday 11 December",
+     dt.date(2004, 12, 8), "weekday"),
+    ("sport/270", "for five years from 1996", "for five years from 1996",
+     "for seven years from 1996", None, "duration"),
+    ("business/007", "lowest level in three years", "lowest level in three years, since 2002",
+     "lowest level in five years, since 2002", BBC_2005, "duration"),
+    ("business/101", "was the first since December 2003",
+     "was the first in a year, since December 2003",
+     "was the first in five years, since December 2003", BBC_2005, "duration"),
+    # "the line closure": the article says "which was closed in 1969" two paragraphs before
+    ("politics/038", "mark the 36th anniversary of the line",
+     "mark the 36th anniversary of the line", "mark the 31st anniversary of the line", BBC_2005,
+     "anniversary"),
+    ("entertainment/129", "70th anniversary of Presley's birth",
+     "70th anniversary of Presley's birth in 1935", "68th anniversary of Presley's birth in 1935",
+     BBC_2005, "anniversary"),
+]  # fmt: skip
+# Real sentences restated later in their article with another figure: (id, sentence, slip).
+RESTATED = [
+    (
+        "business/208",
+        "Chinese online game operator Shanda Interactive Entertainment has bought a 20% stake in "
+        "Sina, the country's biggest internet portal firm.",
+        ("20%", "30%"),
+    ),
+    (
+        "business/151",
+        "However, MPC member Paul Tucker voted for a quarter point rise in interest rates to 5%.",
+        ("5%", "6%"),
+    ),
+]
+
+
+def _bbc(news_dir: Path) -> dict[str, str]:
+    rows = (json.loads(line) for line in (news_dir / "bbc-dev.jsonl").open(encoding="utf-8"))
+    return {str(row["id"]): str(row["text"]) for row in rows}
+
+
+def _flagged_sentences(text: str, published: dt.date | None, check: str) -> list[str]:
+    claims = extract_claims(text, published=published)
+    flags = self_check(text, claims, published=published)
+    sentences = dict(zip(claims["claim_id"], claims["sentence"], strict=True))
+    return [sentences[c] for c in flags.loc[flags["check"] == check, "claim_id"]]
+
+
+@pytest.mark.parametrize(("article_id", "real", "control", "slip", "published", "check"), PLANTED)
+def test_slips_planted_in_real_news_sentences_are_caught(
+    news_dir: Path,
+    article_id: str,
+    real: str,
+    control: str,
+    slip: str,
+    published: dt.date | None,
+    check: str,
+) -> None:
+    text = _bbc(news_dir)[article_id]
+    assert text.count(real) == 1, f"{article_id} no longer holds {real!r}"
+    flagged = _flagged_sentences(text.replace(real, slip), published, check)
+    assert any(slip in sentence for sentence in flagged), (check, flagged)
+    assert _flagged_sentences(text.replace(real, control), published, check) == []
+
+
+@pytest.mark.parametrize(("article_id", "sentence", "change"), RESTATED)
+def test_a_real_sentence_restated_with_another_figure_is_caught(
+    news_dir: Path, article_id: str, sentence: str, change: tuple[str, str]
+) -> None:
+    text = _bbc(news_dir)[article_id]
+    assert sentence in text, f"{article_id} no longer holds {sentence!r}"
+    wrong = sentence.replace(*change)
+    flagged = _flagged_sentences(f"{text.rstrip()}\n\n{wrong}\n", None, "repeated_figure")
+    assert flagged == [wrong]
+    assert _flagged_sentences(f"{text.rstrip()}\n\n{sentence}\n", None, "repeated_figure") == []
+
+
+def test_a_moved_date_without_a_year_or_a_publication_date_cannot_be_checked(
+    news_dir: Path,
+) -> None:
+    texts = _bbc(news_dir)
+    for article_id, real, moved in [
+        ("entertainment/084", "on Sunday 27 February", "on Sunday 23 February"),
+        # a page's time stamp: "2000 GMT" on the next line is no year
+        ("sport/179", "Tuesday, 1 March\n\n2000 GMT", "Tuesday, 3 March\n\n2000 GMT"),
+    ]:
+        assert real in texts[article_id]
+        assert _flagged_sentences(texts[article_id].replace(real, moved), None, "weekday") == []
