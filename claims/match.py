@@ -255,6 +255,11 @@ def _row(
     )
 
 
+# Below this partial_ratio, an alignment is letters shared by chance ("ve table" for "about
+# 97%"): marking it would point the reviewer at words that have nothing to do with the claim.
+EVIDENCE_MIN_SCORE = 60.0
+
+
 def _evidence_span(claim: Mapping[str, Any], passage: str, verdict: Verdict) -> tuple[int, int]:
     """The value's span when the passage states one, else rapidfuzz's best alignment."""
     if verdict.start is not None and verdict.end is not None:
@@ -263,6 +268,15 @@ def _evidence_span(claim: Mapping[str, Any], passage: str, verdict: Verdict) -> 
     if claim.get("kind") in ("attribution", "comparison", "statement"):
         needle = _claim_core(claim)
     alignment = fuzz.partial_ratio_alignment(needle, passage, processor=None)
-    if alignment is None or alignment.score == 0:
-        return 0, len(passage)
-    return alignment.dest_start, alignment.dest_end
+    if alignment is None or alignment.score < EVIDENCE_MIN_SCORE:
+        return 0, 0  # nothing in the passage is like the claim: mark nothing
+    return _whole_words(passage, alignment.dest_start, alignment.dest_end)
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to whole words: an alignment may start or end inside one."""
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end

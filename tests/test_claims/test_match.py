@@ -61,6 +61,23 @@ def test_columns_and_ranks(demo: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     assert (spans["evidence_start"] <= spans["evidence_end"]).all()
 
 
+def test_the_marked_evidence_is_whole_words_or_nothing(
+    demo: tuple[pd.DataFrame, pd.DataFrame],
+) -> None:
+    _, matches = demo
+    for row in matches.itertuples():
+        start, end, text = int(row.evidence_start), int(row.evidence_end), str(row.passage_text)
+        if start == end:
+            continue  # nothing like the claim in this passage: nothing marked
+        assert not (start > 0 and text[start - 1].isalnum() and text[start].isalnum()), row
+        assert not (end < len(text) and text[end - 1].isalnum() and text[end].isalnum()), row
+    # "about 97%" shares only stray letters with the Russia row of the trade table
+    claims, _ = demo
+    russia = top(claims, matches, "about 97%")
+    russia = russia[russia["passage_text"].str.contains("partner: Russia")]
+    assert len(russia) and (russia["evidence_start"] == russia["evidence_end"]).all()
+
+
 @pytest.mark.parametrize(
     ("claim", "file", "agreement", "value"),
     [
