@@ -28,39 +28,13 @@ def word_alternation(words: Iterable[str], *, capitalized: bool = False) -> str:
     start of a sentence) without re.IGNORECASE, which costs the engine two to three times more
     on every position of the text.
     """
-    return _render(_trie(words), fold=capitalized) or "(?!)"
-
-
-def word_start_alternation(
-    words: Iterable[str], *, capitalized: bool = False, not_after: str = r"\w"
-) -> str:
-    """`word_alternation` for the start of a regex, where no character of `not_after` (a
-    character class) may stand before the word; `\\w` makes it a word boundary.
-
-    A leading `\\b` or lookbehind makes the engine enter the matcher at every position of the
-    text. Here every branch opens with a plain letter, so the engine skips in C to the next
-    position holding one of the first letters, and the character before is checked after the
-    first letter is read (a lookbehind two characters wide, which never fails at the start of
-    the text). The engine looks at the first element of a regex only: this must come first,
-    alone or inside groups, never after an optional part.
-    """
-    branches = []
-    for char, child in sorted(_trie(words).items()):
-        if not char:
-            continue  # an empty word: never a match of its own
-        firsts = [char, char.upper()] if capitalized and char.upper() != char else [char]
-        branches += [f"{re.escape(c)}(?<!{not_after}.){_render(child)}" for c in firsts]
-    return "(?:" + "|".join(branches) + ")" if branches else "(?!)"
-
-
-def _trie(words: Iterable[str]) -> dict[str, Any]:
     trie: dict[str, Any] = {}
     for word in set(words):
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[_END] = True
-    return trie
+    return _render(trie, fold=capitalized) or "(?!)"
 
 
 def _render(node: dict[str, Any], *, fold: bool = False) -> str:

@@ -21,7 +21,7 @@ from claims.numwords import (
     STOP_WORDS,
     SUPERLATIVES,
 )
-from claims.patterns import word_alternation, word_start_alternation
+from claims.patterns import word_alternation
 from claims.wordstarts import WholeWords
 
 Span = tuple[int, int]
@@ -31,34 +31,26 @@ def _alt(words: Iterable[str]) -> str:
     return word_alternation(words, capitalized=True)
 
 
-def _starts(words: Iterable[str], *, not_after: str = r"\w") -> str:
-    return word_start_alternation(words, capitalized=True, not_after=not_after)
-
-
-# Each scan begins with its words' first letters or a digit, never with `\b` or a lookbehind,
-# so the engine skips in C to where a match may start (`patterns.word_start_alternation`).
 _NOUN = r"(?:[ -](?!(?:%s)\b)[A-Za-z][\w'’-]*)" % _alt(STOP_WORDS)  # noqa: UP031
+# Digit first, the character before checked after it: the engine skips in C from digit to digit
+# instead of trying a lookbehind at every position of the text.
 _DIGIT_ORDINAL = re.compile(
     rf"(?P<n>\d(?<![\w.,-]\d)\d{{0,3}})(?:st|nd|rd|th)\b(?P<noun>{_NOUN}{{0,2}})"
 )
+# The word patterns are tried only where one of their words stands (`_starts_by_pattern`).
 _WORD_ORDINAL = re.compile(
-    rf"(?P<det>{_starts(ORDINAL_DETERMINERS)})[ ](?P<w>{_alt(ORDINAL_WORDS)})\b"
+    rf"\b(?P<det>{_alt(ORDINAL_DETERMINERS)})[ ](?P<w>{_alt(ORDINAL_WORDS)})\b"
     rf"(?P<noun>{_NOUN}{{0,2}})",
 )
-_NUMBER_ONE = re.compile(
-    r"(?:w(?<!\w.)orld[ ](?:number|No\.?)|n(?<!\w.)umber|N(?<!\w.)o\.?)[ ](?:one|1)\b(?![.,]\d)"
-)
-# "most" and "least" need an adjective after them ("the most popular show").
-_NOT_BEFORE_SUPERLATIVE = r"[\w-]"
+_NUMBER_ONE = re.compile(r"\b(?:world[ ])?(?:number|No\.?)[ ](?:one|1)\b(?![.,]\d)")
 _SUPERLATIVE = re.compile(
-    rf"(?P<w>{_starts(SUPERLATIVES, not_after=_NOT_BEFORE_SUPERLATIVE)})"
-    rf"(?:(?:(?<=[Mm]ost)|(?<=[Ll]east))[ ](?P<adj>(?!(?:{_alt(STOP_WORDS)})\b)[a-z][\w-]*)"
-    r"|(?<![Mm]ost)(?<![Ll]east))\b"
+    rf"(?<![\w-])(?:(?P<most>[Mm]ost|[Ll]east)[ ](?P<adj>(?!(?:{_alt(STOP_WORDS)})\b)[a-z][\w-]*)"
+    rf"|(?P<sup>{_alt(k for k in SUPERLATIVES if k not in ('most', 'least'))}))\b"
     rf"(?P<noun>{_NOUN}{{0,2}})",
 )
-_RECORD = re.compile(rf"(?P<r>{_starts(k for k in RECORDS if k != 'record')})\b")
+_RECORD = re.compile(rf"\b(?P<r>{_alt(k for k in RECORDS if k != 'record')})\b")
 _COMPARATIVE = re.compile(
-    rf"(?P<c>{_starts(COMPARATIVES)})(?P<mid>(?:[ ][A-Za-z][\w'’-]*){{0,3}}?)[ ]than\b"
+    rf"\b(?P<c>{_alt(COMPARATIVES)})(?P<mid>(?:[ ][A-Za-z][\w'’-]*){{0,3}}?)[ ]than\b"
     r"(?![ ](?:\$|£|€|¥|\d|a[ ]|an[ ]|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"twenty|thirty|forty|fifty|hundred|half|double|twice|expected|usual|ever))",
 )
@@ -131,8 +123,8 @@ def _ordinals(text: str, starts: dict[str, list[int]]) -> list[Found]:
 def _comparisons(text: str, starts: dict[str, list[int]]) -> list[Found]:
     out: list[Found] = []
     for m in _matches(_SUPERLATIVE, text, starts["superlative"]):
-        word = m.group("w").lower()
-        if m.group("adj") and not text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
+        word = (m.group("most") or m.group("sup")).lower()
+        if m.group("most") and not text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
             continue  # "most people" is a majority, not a superlative
         out.append(Found(m.start(), _trim(m), "comparison", SUPERLATIVES[word], priority=1))
     for m in _matches(_RECORD, text, starts["record"]):
