@@ -16,20 +16,22 @@ each distinct token becomes a Should term query. That cannot fail on any text, a
 BM25 over the query's words (each word once: counting a repeated word twice lowered recall@5 from
 0.566 to 0.553). A query with no searchable word gives an empty frame.
 
-The passage itself is stored as one JSON document per row (every PASSAGE_COLUMNS field, the
-values list included), so that what comes back is what went in; passage and source ids are also
-indexed as single terms, for deletes and look-ups. Adding a passage whose id is already in the
-index replaces it, so adding the same source twice leaves one copy.
+The passage itself is stored as one JSON list per row (every PASSAGE_COLUMNS field, the values
+list included, packed: see `_packed`), so that what comes back is what went in; rows stored as
+JSON objects by earlier versions are read as well. Passage and source ids are also indexed as
+single terms, for deletes and look-ups. Adding a passage whose id is already in the index
+replaces it, so adding the same source twice leaves one copy. `search_hits` gives the passages
+found as plain rows, for matching, which reads a hundred a claim.
 
 tantivy allows one writer per index. Every write takes a thread lock (one per folder in this
 process) and then an exclusive `flock` on a lock file in the folder (other processes: the CLI
 and the UI may write the same workspace), opens a writer, commits once, and waits for merges,
-which releases tantivy's own writer lock. Readers reload when the folder's meta.json has
-changed (every commit replaces it; a stat costs a microsecond), so a search sees the latest
-commit of any process; a reload starts a new searcher with cold caches, so it is not done
-when nothing changed. The index is derived data
-(DESIGN.md): `rebuild` replaces everything in one commit, and readers see the old passages until
-the new ones are committed.
+which releases tantivy's own writer lock; `add_all` writes many tables that way, in one commit.
+Readers reload when the folder's meta.json has changed (every commit replaces it; a stat costs a
+microsecond), so a search sees the latest commit of any process; a reload starts a new searcher
+with cold caches, so it is not done when nothing changed. The index is derived data (DESIGN.md):
+`rebuild` replaces everything in one commit, and readers see the old passages until the new
+ones are committed.
 """
 
 from __future__ import annotations

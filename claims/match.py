@@ -16,6 +16,13 @@ embedding, planned next) is one more column and one more weight:
 
 `evidence_start`/`evidence_end` mark the part of the passage that matches the claim best
 (rapidfuzz's alignment), for highlighting.
+
+The ranks and scores are those of `rescore` over every signal of every candidate, but only what
+can change the top ranks is computed (`_ranked`: each candidate starts at an upper bound of its
+score, and the best bound is refined first); a new signal needs its bound there too. On 100,000
+generated news passages (bench/match.py) a claim's hundred candidates need about ten
+`agreement` calls, against seventy-five when every candidate holding a value of the claim's kind
+was checked, and with search hits read as plain rows a claim is matched in a third of the time.
 """
 
 from __future__ import annotations
