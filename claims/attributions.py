@@ -88,17 +88,15 @@ def subject(layout: Layout, verb_start: int, *, passive: bool = False) -> Phrase
 @lru_cache(maxsize=16384)
 def _clause_subject(clause: str, passive: bool) -> tuple[int, int, tuple[str, ...]] | None:
     """The subject at the end of `clause`, as offsets into it and words."""
-    toks = tokens(clause, 0, len(clause))
     # Most subjects sit within a few words: read the tokens of a short window first, the
     # whole clause only when the short one ran out before the phrase ended. The window starts
     # after a space, which no token spans, so its tokens are a tail of the clause's.
     near = clause.find(" ", max(0, len(clause) - _NEAR)) + 1
-    k = len(toks)
-    while near and k and toks[k - 1].start >= near:
-        k -= 1
-    phrase, exhausted = subject_in(toks[k:], passive) if near else (None, True)
+    phrase, exhausted = (
+        subject_in(tokens(clause, near, len(clause)), passive) if near else (None, True)
+    )
     if exhausted:
-        phrase = subject_in(toks, passive)[0]
+        phrase = subject_in(tokens(clause, 0, len(clause)), passive)[0]
     return None if phrase is None else (phrase.start, phrase.end, phrase.words)
 
 
