@@ -149,7 +149,12 @@ class PassageIndex:
         """
         with self._writer() as writer:
             searcher = self._searcher()
-            return _write(writer, tables, progress, committed=searcher if len(self) else None)
+            done, total = _write(
+                writer, tables, progress, committed=searcher if len(self) else None
+            )
+        if progress is not None:
+            progress(done, total)
+        return done
 
     def delete_source(self, source_id: str) -> int:
         """Remove every passage of a source; the number removed (0 for an unknown source)."""
@@ -165,7 +170,9 @@ class PassageIndex:
         """Replace every passage with these, in one commit; their stored ids are kept."""
         with self._writer() as writer:
             writer.delete_all_documents()
-            _write(writer, [passages], progress, committed=None)
+            done, total = _write(writer, [passages], progress, committed=None)
+        if progress is not None:
+            progress(done, total)
 
     def search(self, query: str, *, limit: int = 100) -> pd.DataFrame:
         """The best passages for `query` by BM25, best first, with a "bm25" column.
@@ -388,8 +395,9 @@ def _write(
     progress: Progress | None,
     *,
     committed: tantivy.Searcher | None,
-) -> int:
-    """Add the documents of every table; the number added. A passage whose id may be in the
+) -> tuple[int, int]:
+    """Add the documents of every table; how many (twice: done, and the total for `progress`,
+    which is told every PROGRESS_EVERY documents). A passage whose id may be in the
     index already (`committed`, or added before by this writer) is deleted first: a delete
     applies to the documents added before it, so re-adding an id replaces it. A delete costs
     as much as indexing the passage, so none is made for an id that cannot be there."""
@@ -410,9 +418,7 @@ def _write(
             done += 1
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done, total)
-    if progress is not None:
-        progress(done, total)
-    return done
+    return done, total
 
 
 class _SeenIds:
