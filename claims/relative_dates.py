@@ -47,6 +47,8 @@ def nearest(ctx: DateContext, month: int, day: int, step: int | None, tense: int
             candidates.append(Date(year, month, day))
         except ValueError:  # 29 February
             continue
+    if not candidates:  # 29 February, and no leap year beside publication: no reading
+        return None
     keep = _on_side(pub, step, tense)
     fitting = [d for d in candidates if keep(d)] or candidates
     return min(fitting, key=lambda d: abs((d - pub).days))

@@ -13,6 +13,7 @@ import pytest
 
 from claims import datewords
 from claims.dates import PRIORITY, find_dates
+from claims.extract import extract_claims
 from claims.found import Found
 from claims.sentences import sentence_spans
 
@@ -313,3 +314,11 @@ def test_real_news_spans_are_exact_and_ordered() -> None:
 def test_adversarial_input_stays_linear(text: str) -> None:
     for f in find_dates(text, sentence_spans(text), published=PUBLISHED):
         assert 0 <= f.start < f.end <= len(text)
+
+
+def test_29_february_without_a_leap_year_near_publication_has_no_value() -> None:
+    text = "The deadline is 29 February, officials said."
+    none_near = extract_claims(text, published="2002-01-01")
+    assert none_near[none_near["kind"] == "date"]["value"].tolist() == [None]
+    leap = extract_claims(text, published="2004-01-01")
+    assert leap[leap["kind"] == "date"]["value"].tolist() == ["2004-02-29"]
