@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -26,6 +27,7 @@ from claims.quotes import find_quotes
 from claims.ranks import find_ranks
 from claims.schema import CLAIM_COLUMNS, claims_frame
 from claims.sentences import Span, paragraph_spans, sentence_index_of, sentence_spans
+from claims.spacing import single_spaced
 
 PublishedDate = dt.date | dt.datetime | str | None
 
@@ -53,19 +55,24 @@ def extract_claims(
     """
     when = parse_published(published)
     art_id = article_id if article_id is not None else text_id(text)
-    sentences = sentence_spans(text)
-    paragraphs = paragraph_spans(text)
+    spacing = single_spaced(text)
+    work = spacing.text if spacing else text  # read single-spaced, reported in `text`
+    sentences = sentence_spans(work)
+    paragraphs = paragraph_spans(work)
     figures = [
-        *find_numbers(text, sentences),
-        *find_ranks(text, sentences),
-        *find_dates(text, sentences, published=when),
+        *find_numbers(work, sentences),
+        *find_ranks(work, sentences),
+        *find_dates(work, sentences, published=when),
     ]
-    found = [*resolve_overlaps(figures), *find_quotes(text, sentences, paragraphs)]
-    zones = boilerplate_spans(text)
+    found = [*resolve_overlaps(figures), *find_quotes(work, sentences, paragraphs)]
+    zones = boilerplate_spans(work)
     kept = sorted(
         (f for f in found if f.end > f.start and not (zones and in_zones(f.start, f.end, zones))),
         key=lambda f: (f.start, f.end, f.kind),
     )
+    if spacing is not None:
+        kept = [replace(f, start=spacing.start(f.start), end=spacing.end(f.end)) for f in kept]
+        sentences = [(spacing.start(a), spacing.end(b)) for a, b in sentences]
     return _table(_rows(text, art_id, kept, sentences))
 
 
