@@ -397,6 +397,7 @@ EDITS: dict[str, tuple[Callable[[str], str], list[tuple]]] = {
         lambda t: t.replace("\n\n", "  \n\n\n").replace(". ", ".\t").replace("\n", "\r\n"),
         [],
     ),
+    "double spaces between words": (lambda t: t.replace(" ", "  "), []),
 }
 
 
