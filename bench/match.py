@@ -509,10 +509,11 @@ def build(
         t1 = time.perf_counter()
         values = job.get()
         t2 = time.perf_counter()
-        frame = passages_frame(passage_rows(first, texts, titles, values))
-        for position, pid in enumerate(frame["passage_id"], start=first):
-            if position in corpus.slots:
-                corpus.ids[position] = pid
+        rows = passage_rows(first, texts, titles, values)
+        for position in corpus.slots:
+            if first <= position < first + len(rows):
+                corpus.ids[position] = rows[position - first]["passage_id"]
+        frame = passages_frame(rows)
         seconds["scan_s"] += t2 - t1
         seconds["table_s"] += time.perf_counter() - t2
         if keep_texts:

@@ -42,7 +42,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -96,12 +96,51 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
-class Hit(NamedTuple):
-    """A passage found by `PassageIndex.search_hits`: its BM25 score and its row, a dict of
-    every PASSAGE_COLUMNS field."""
+class Hit:
+    """A passage found by `PassageIndex.search_hits`: its BM25 score and its row (`passage`, a
+    dict of every PASSAGE_COLUMNS field), read from the stored row as far as it is asked for:
+    matching reads a hundred passages a claim, most of them no further than their text and the
+    kinds of their values."""
 
-    bm25: float
-    passage: dict[str, Any]
+    __slots__ = ("_cells", "_passage", "_values", "bm25")
+
+    def __init__(
+        self, bm25: float, passage: dict[str, Any] | None = None, *, stored: Any = None
+    ) -> None:
+        self.bm25 = bm25
+        if isinstance(stored, dict):  # a row stored as one JSON object, before rows were lists
+            passage, stored = stored, None
+        self._passage = passage
+        self._cells: list[Any] | None = stored
+        self._values: list[Any] | None = None
+
+    @property
+    def passage(self) -> dict[str, Any]:
+        if self._passage is None:
+            assert self._cells is not None
+            cells = [*self._cells[:_VALUES], self.values, *self._cells[_VALUES + 1 : -1]]
+            self._passage = dict(zip(PASSAGE_COLUMNS, cells, strict=True))
+        return self._passage
+
+    @property
+    def text(self) -> Any:
+        return self.passage["text"] if self._cells is None else self._cells[_TEXT]
+
+    @property
+    def values(self) -> Any:
+        """The passage's values, as `passage["values"]` holds them."""
+        if self._cells is None:
+            return self.passage["values"]
+        if self._values is None:
+            stored, packed = self._cells[_VALUES], self._cells[-1]
+            self._values = _unpacked(stored, self._cells[_TEXT]) if packed else stored
+        return self._values
+
+    def has_value_of(self, kind: str) -> bool:
+        """Whether a value of the passage is of this kind (its values unpacked only if need be)."""
+        if self._cells is not None and self._cells[-1]:
+            return any(value[0] == kind for value in self._cells[_VALUES])
+        return any(value.get("kind") == kind for value in self.values or [])
 
 
 class PassageIndex:
@@ -193,8 +232,8 @@ class PassageIndex:
         terms = [(tantivy.Occur.Should, self._term_query(token)) for token in tokens]
         searcher = self._searcher()
         hits = searcher.search(tantivy.Query.boolean_query(terms), limit, count=False).hits
-        rows = _rows(searcher, [address for _, address in hits])
-        return [Hit(score, row) for (score, _), row in zip(hits, rows, strict=True)]
+        stored = _stored(searcher, [address for _, address in hits])
+        return [Hit(score, stored=cells) for (score, _), cells in zip(hits, stored, strict=True)]
 
     def _term_query(self, token: str) -> tantivy.Query:
         """The term query of one token, kept: a claim's words recur in the next claim's query."""
@@ -449,10 +488,15 @@ class _SeenIds:
 
 
 def _rows(searcher: tantivy.Searcher, addresses: list[tantivy.DocAddress]) -> list[dict[str, Any]]:
-    """The stored rows of these documents, in order; their JSON parsed in one call."""
+    """The stored rows of these documents, in order."""
+    return [_unpacked_row(cells) for cells in _stored(searcher, addresses)]
+
+
+def _stored(searcher: tantivy.Searcher, addresses: list[tantivy.DocAddress]) -> list[Any]:
+    """The stored rows of these documents as stored, in order; their JSON parsed in one call."""
     payloads = [searcher.doc(address)["row"][0] for address in addresses]
-    stored = json.loads(b"[%b]" % b",".join(payloads))
-    return [_unpacked_row(cells) for cells in stored]
+    stored: list[Any] = json.loads(b"[%b]" % b",".join(payloads))
+    return stored
 
 
 def _unpacked_row(cells: Any) -> dict[str, Any]:

@@ -147,10 +147,10 @@ def _ranked(
     check = ClaimCheck(claim)
     heap: list[tuple[float, int, int]] = []
     for i, hit in enumerate(hits):
-        if not _comparable(claim, hit.passage["values"]):
+        if not _comparable(claim, hit):
             verdicts[i] = _NO_VALUE
         else:  # cheap, and the value signal's bound is needed at once for most hits
-            possible = check.possible(hit.passage["text"], hit.passage["values"] or [])
+            possible = check.possible(hit.text, hit.values or [])
             values[i] = _best_value(weight, possible)
             if len(possible) == 1:  # "absent" or "unchecked", as `agreement` would say it
                 verdicts[i] = _ONLY.get(next(iter(possible)))
@@ -162,12 +162,12 @@ def _ranked(
         if step == _DONE:
             order.append((i, -bound))
             continue
-        passage = hits[i].passage
+        hit = hits[i]
         if step == _FUZZ:
-            ratio = fuzz.token_set_ratio(core, passage["text"], processor=utils.default_process)
+            ratio = fuzz.token_set_ratio(core, hit.text, processor=utils.default_process)
             fuzzes[i] = ratio / 100
         else:
-            verdict = check.verdict(passage["text"], passage["values"] or [])
+            verdict = check.verdict(hit.text, hit.values or [])
             verdicts[i], values[i] = verdict, _VALUE_SIGNAL.get(verdict.agreement, 0.0)
         step = _DONE if verdicts[i] is not None else _AGREEMENT
         heapq.heappush(heap, (-score(bm25[i], fuzzes[i], values[i]), i, step))
@@ -222,13 +222,13 @@ _ONLY = {name: Verdict(name, None, None, None) for name in ("absent", "unchecked
 _STORED_KINDS = frozenset({"percent", "count", "money", "quantity", "date", "duration"})
 
 
-def _comparable(claim: Mapping[str, Any], values: Any) -> bool:
+def _comparable(claim: Mapping[str, Any], hit: Hit) -> bool:
     """False when the passage holds no value of the claim's kind: nothing to compare, so the
     verdict is `absent` without reading the passage (most of the hundred candidates)."""
     kind = claim.get("kind")
     if kind not in _STORED_KINDS:
         return True
-    return any(v.get("kind") == kind for v in values or [])
+    return hit.has_value_of(kind)
 
 
 def _claim_core(claim: Mapping[str, Any]) -> str:
