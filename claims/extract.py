@@ -116,28 +116,10 @@ def resolve_overlaps(candidates: Iterable[Found]) -> list[Found]:
     return kept
 
 
-# The cells of a row as `_rows` makes them; the table takes its columns from them by name.
-_FIELDS = (
-    "claim_id",
-    "article_id",
-    "kind",
-    "text",
-    "start",
-    "end",
-    "sentence_index",
-    "sentence",
-    "value",
-    "unit",
-    "qualifier",
-    "speaker",
-    "subject",
-)
-
-
 def _rows(
     text: str, article_id: str, found: list[Found], sentences: list[Span]
 ) -> list[tuple[object, ...]]:
-    """One tuple of cells a claim, in the order of `_FIELDS`."""
+    """One tuple of cells a claim, in the order of `CLAIM_COLUMNS`."""
     seen: Counter[tuple[str, str]] = Counter()
     # One string per sentence, shared by its claims: a giant sentence is not copied per claim.
     sentence_cache: dict[tuple[int, int], str] = {}
@@ -177,8 +159,8 @@ def _rows(
 def _table(rows: list[tuple[object, ...]]) -> pd.DataFrame:
     """`schema.claims_frame` of the rows, built from whole columns in one step."""
     if _FROM_ARRAYS is None:
-        return claims_frame([dict(zip(_FIELDS, row, strict=True)) for row in rows])
-    columns = dict(zip(_FIELDS, zip(*rows, strict=True), strict=True)) if rows else {}
+        return claims_frame([dict(zip(CLAIM_COLUMNS, row, strict=True)) for row in rows])
+    columns = dict(zip(CLAIM_COLUMNS, zip(*rows, strict=True), strict=True)) if rows else {}
     # fromiter keeps a list value ([18, 24]) one cell; numpy would unpack it into a row.
     arrays = [
         np.fromiter(columns.get(col, ()), dtype=dtype, count=len(rows))

@@ -26,7 +26,7 @@ from claims.match import match_claims
 from claims.schema import CLAIM_COLUMNS
 from claims.selfchecks import self_check
 from claims.text import DEFAULT_MAX_BYTES, load_text
-from workbench import pipeline
+from workbench import pipeline, versions
 from workbench.errors import WorkbenchError
 from workbench.evidence import evidence_table, read_sources, source_files
 from workbench.export import EXPORT_FORMATS, cell_text, export_bytes, to_csv, to_jsonl
@@ -203,13 +203,8 @@ def add_article(
 
 
 def _revision_summary(version: int, changes: pd.DataFrame) -> str:
-    counts = changes["status"].value_counts()
-    kept, changed = int(counts.get("unchanged", 0)), int(counts.get("changed", 0))
-    new, removed = int(counts.get("new", 0)), int(counts.get("removed", 0))
-    lines = [f"Version {version}: {kept} claims unchanged (decisions kept), {changed} changed "
-             f"(to check again), {new} new, {removed} removed."]  # fmt: skip
-    for row in changes[changes["status"] == "changed"].itertuples():
-        lines.append(f"  changed: {row.changes}")
+    lines = [versions.revision_summary(changes, version)]
+    lines += [f"  changed: {c}" for c in changes[changes["status"] == "changed"]["changes"]]
     return "\n".join(lines)
 
 

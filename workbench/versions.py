@@ -163,3 +163,13 @@ def _find(text: str, words: str, sentence: str) -> int:
     if at >= 0 and (inside := sentence.find(words)) >= 0:
         return at + inside
     return text.find(words)
+
+
+def revision_summary(revisions: pd.DataFrame, version: int) -> str:
+    """One line: how many claims of this version are unchanged, changed, new, and removed."""
+    counts = revisions["status"].value_counts()
+    return (
+        f"Version {version}: {int(counts.get('unchanged', 0))} claims unchanged (decisions "
+        f"kept), {int(counts.get('changed', 0))} changed (to check again), "
+        f"{int(counts.get('new', 0))} new, {int(counts.get('removed', 0))} removed."
+    )

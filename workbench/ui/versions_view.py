@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from workbench import versions
 from workbench.records import Article
 from workbench.store import Store
 from workbench.ui import markup, state
@@ -70,16 +71,6 @@ def _version_changed() -> None:
     st.session_state[state.SELECTED_CLAIM] = None
 
 
-def revision_summary(revisions: pd.DataFrame, version: int) -> str:
-    """One line: how many claims of this version are unchanged, changed, new, and removed."""
-    counts = revisions["status"].value_counts()
-    return (
-        f"Version {version}: {int(counts.get('unchanged', 0))} claims unchanged (decisions "
-        f"kept), {int(counts.get('changed', 0))} changed (to check again), "
-        f"{int(counts.get('new', 0))} new, {int(counts.get('removed', 0))} removed."
-    )
-
-
 def changes_table(revisions: pd.DataFrame, old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     """What changed between two versions, changed claims first, then removed, then new."""
     old_text = dict(zip(old["claim_id"], old["text"], strict=True))
@@ -112,7 +103,7 @@ def show_changes(store: Store, article: Article, claims: pd.DataFrame) -> None:
     plural = "" if changed == 1 else "s"
     label = f"What changed since version {article.version - 1}: {changed} changed claim{plural}"
     with st.expander(label, icon=":material/difference:", expanded=changed > 0):
-        st.caption(revision_summary(revisions, article.version))
+        st.caption(versions.revision_summary(revisions, article.version))
         if table.empty:
             st.success("No claim changed: every decision was carried over.")
             return

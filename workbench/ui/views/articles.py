@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import pipeline
+from workbench import pipeline, versions
 from workbench.ui import markup, state, versions_view, widgets
 
 ARTICLE_TYPES = ["txt", "md", "html", "htm", "docx"]
@@ -88,9 +88,7 @@ if submitted:
         st.success(f"Added “{name}” with {claims} claims. Review it on the Review page.")
         if article.version_of:
             st.info(
-                versions_view.revision_summary(
-                    ws.store.revisions(article.article_id), article.version
-                ),
+                versions.revision_summary(ws.store.revisions(article.article_id), article.version),
                 icon=":material/difference:",
             )
         widgets.page_link("review.py", "Review it now", icon=":material/arrow_forward:")
