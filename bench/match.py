@@ -14,7 +14,8 @@ case: a string score prefers the twin, only the value check does not). A claim i
 row of `extract_claims` on the claim sentence, as the workbench would match it.
 
 Measured, each size in a fresh process (so that peak memories do not mix):
-- index build, from passages already split: `passage_values` on every passage, on a pool of
+- index build, from passages already split: the values of every passage
+  (`claims.passage_values.passages_values`, a few dozen passages read joined), on a pool of
   `--processes` worker processes (`claims.value_scan.ValueScan`) that reads a batch (`--batch`)
   while this process builds the passage table of the batch before and adds it; every table
   goes to one `PassageIndex.add_all` (one commit). Reported: the wall time from the pool's

@@ -288,12 +288,13 @@ _PAST = alternation(PAST_MARKERS, capitalize=True)
 PREV_WORD = re.compile(r"([\w’'$£€¥#.&-]+)[ \t]{1,3}\Z")
 NEXT_WORD = re.compile(r"[ \t]{1,3}([\w’']+)")
 # Like `WORDS`, the scan starts on the separator before a marker; "he'll" separates at "'".
-TENSE = re.compile(
-    rf"""[\s"'’“‘(\[—–-](?:(?P<future>{_FUTURE})
+_TENSE_MARKER = rf"""(?:(?P<future>{_FUTURE})
     | (?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)
-      (?:(?P<past>{_PAST})|(?P<ed>[A-Za-z]{{2,}}ed)))(?!\w)""",
-    re.X,
-)
+      (?:(?P<past>{_PAST})|(?P<ed>[A-Za-z]{{2,}}ed)))(?!\w)"""
+TENSE = re.compile(rf"""[\s"'’“‘(\[—–-]{_TENSE_MARKER}""", re.X)
+# A marker that opens the text has no separator before it: matched there on its own, so that a
+# sentence reads the same at the start of a text as anywhere else.
+TENSE_AT_START = re.compile(_TENSE_MARKER, re.X)
 PREFIX_LAST_WORDS = frozenset(
     phrase.split()[-1].lower()
     for table in (DATE_PREPOSITIONS, PARTS, SEASONS, RELATIVE_WORDS, ["the"])

@@ -40,11 +40,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from claims.dates import find_dates
 from claims.errors import EmptyInputError, InputError, TooLargeError, UnsupportedFormatError
-from claims.extract import PublishedDate, parse_published, resolve_overlaps
-from claims.found import Found
-from claims.numbers import find_numbers
+from claims.extract import PublishedDate, parse_published
+from claims.passage_values import passage_values, passages_values
 from claims.schema import PASSAGE_COLUMNS
 from claims.sentences import Span, paragraph_spans, sentence_spans
 from claims.sourceformats import FileMeta, csv_text, docx_meta, html_meta, pdf_text, text_title
@@ -193,8 +191,18 @@ def _too_large(name: str, size: int, max_bytes: int) -> TooLargeError:
 def source_passages(source: Source) -> pd.DataFrame:
     """The passages of `source`, one row each in text order, with PASSAGE_COLUMNS."""
     published = dt.date.fromisoformat(source.date) if source.date else None
-    spans = _csv_spans(source.text) if source.format == "csv" else passage_spans(source.text)
-    rows = [_passage_row(source, start, end, published) for start, end in spans]
+    if source.format == "csv":
+        spans = _csv_spans(source.text)
+        texts = [source.text[start:end] for start, end in spans]
+        values = [table_row_values(text, published=published) for text in texts]
+    else:
+        spans = passage_spans(source.text)
+        texts = [source.text[start:end] for start, end in spans]
+        values = passages_values(texts, published=published)
+    rows = [
+        _passage_row(source, start, end, text, found)
+        for (start, end), text, found in zip(spans, texts, values, strict=True)
+    ]
     return passages_frame(rows)
 
 
@@ -241,15 +249,6 @@ def passages_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
             array[:] = cells
             data[col] = pd.Series(array, dtype=object, copy=False)
     return pd.DataFrame(data, copy=False)
-
-
-def passage_values(text: str, *, published: dt.date | None = None) -> list[dict[str, Any]]:
-    """The figures and dates of a passage as plain dicts, offsets relative to `text`."""
-    sentences = sentence_spans(text)
-    found = resolve_overlaps(
-        [*find_numbers(text, sentences), *find_dates(text, sentences, published=published)]
-    )
-    return [_value_dict(text, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
 
 
 # A table's column names say what its bare numbers are: "share_percent: 96.7" is 96.7%, and
@@ -319,8 +318,9 @@ def _cut_long(text: str, sentences: Iterable[Span]) -> Iterator[Span]:
             yield start, end
 
 
-def _passage_row(source: Source, start: int, end: int, published: dt.date | None) -> dict[str, Any]:
-    text = source.text[start:end]
+def _passage_row(
+    source: Source, start: int, end: int, text: str, values: list[dict[str, Any]]
+) -> dict[str, Any]:
     return {
         "passage_id": passage_id(source.source_id, start, end, text),
         "source_id": source.source_id,
@@ -332,31 +332,5 @@ def _passage_row(source: Source, start: int, end: int, published: dt.date | None
         "url": source.url,
         "date": source.date,
         "file_name": source.file_name,
-        "values": (
-            table_row_values(text, published=published)
-            if source.format == "csv"
-            else passage_values(text, published=published)
-        ),
+        "values": values,
     }
-
-
-def _value_dict(text: str, found: Found) -> dict[str, Any]:
-    return {
-        "kind": found.kind,
-        "value": _plain(found.value),
-        "unit": found.unit,
-        "qualifier": found.qualifier,
-        "subject": found.subject,
-        "start": found.start,
-        "end": found.end,
-        "text": text[found.start : found.end],
-    }
-
-
-def _plain(value: object) -> object:
-    """`value` as JSON would give it back: tuples as lists, numpy scalars as Python numbers."""
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, np.generic):
-        return value.item()
-    return value

@@ -11,6 +11,7 @@ long sentence full of dates stays linear.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from claims import datewords as W
@@ -49,11 +50,21 @@ class SentenceTenses:
     def _scan(self, index: int) -> Markers:
         s_start, s_end = self.sentences[index] if index >= 0 else (0, len(self.text))
         found: Markers = ([], [], [])
+        first = W.TENSE_AT_START.match(self.text, 0, s_end) if s_start == 0 else None
         # One character early: the scan matches the separator before a marker.
         for m in W.TENSE.finditer(self.text, max(s_start - 1, 0), s_end):
-            if m["ed"] and m["ed"].lower() in W.NOT_PAST_ED:
-                continue
-            found[0].append(m.start() + 1)  # after the separator
-            found[1].append(m.end())
-            found[2].append(-1 if m["past"] or m["ed"] else 1)
+            if first is not None:
+                _add_marker(found, first, first.start())
+                first = None
+            _add_marker(found, m, m.start() + 1)  # after the separator
+        if first is not None:
+            _add_marker(found, first, first.start())
         return found
+
+
+def _add_marker(found: Markers, m: re.Match[str], start: int) -> None:
+    if m["ed"] and m["ed"].lower() in W.NOT_PAST_ED:
+        return
+    found[0].append(start)
+    found[1].append(m.end())
+    found[2].append(-1 if m["past"] or m["ed"] else 1)

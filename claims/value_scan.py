@@ -1,12 +1,12 @@
 """The figures and dates of many passages at once, on worker processes: a batch job's scan.
 
-`claims.sources.passage_values` reads one passage (its sentences, `find_numbers`, `find_dates`).
-At a sixth of a millisecond a passage it is most of the cost of indexing a corpus (70% of a
-million generated news passages), and every passage is independent of the others, so
-`ValueScan` runs it on a pool of processes, one per core by default, in chunks. `submit` returns
-at once: the caller indexes one batch while the pool reads the next, and `ScanJob.get` waits for
-the values, in the order of the texts. With one process (or one core) there is no pool and the
-values are read in this process when asked for.
+`claims.passage_values.passages_values` reads passages (their sentences, `find_numbers`,
+`find_dates`), a few dozen joined at a time. At a seventh of a millisecond a passage it is most
+of the cost of indexing a corpus (70% of a million generated news passages), and every passage
+is independent of the others, so `ValueScan` runs it on a pool of processes, one per core by
+default, in chunks. `submit` returns at once: the caller indexes one batch while the pool reads
+the next, and `ScanJob.get` waits for the values, in the order of the texts. With one process
+(or one core) there is no pool and the values are read in this process when asked for.
 
 Measured on 2 cores (bench/match.py): a million passages indexed with the scan on two processes
 beside the indexing, against one after the other in one process; see the benchmark's report.
@@ -31,7 +31,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
 from typing import Any
 
-from claims.sources import passage_values
+from claims.passage_values import passages_values
 
 Values = list[dict[str, Any]]
 # Passages sent to a process at a time: few enough to spread a batch over the processes, many
@@ -42,7 +42,7 @@ CHUNK = 500
 class ScanJob:
     """The values of one `submit`: `get()` waits for them."""
 
-    def __init__(self, result: AsyncResult[list[Values]] | None, texts: Sequence[str],
+    def __init__(self, result: AsyncResult[list[list[Values]]] | None, texts: Sequence[str],
                  published: dt.date | None) -> None:  # fmt: skip
         self._result = result
         self._texts = texts
@@ -51,8 +51,8 @@ class ScanJob:
     def get(self) -> list[Values]:
         """The values of every text, in order (`passage_values` of each)."""
         if self._result is not None:
-            return self._result.get()
-        return [passage_values(text, published=self._published) for text in self._texts]
+            return [values for chunk in self._result.get() for values in chunk]
+        return passages_values(self._texts, published=self._published)
 
 
 class ValueScan:
@@ -69,8 +69,10 @@ class ValueScan:
         """Start reading the values of `texts`; relative dates resolve against `published`."""
         if self._pool is None:
             return ScanJob(None, texts, published)
-        read = functools.partial(passage_values, published=published)
-        return ScanJob(self._pool.map_async(read, texts, chunksize=self._chunk), texts, published)
+        read = functools.partial(passages_values, published=published)
+        items = list(texts)
+        chunks = [items[i : i + self._chunk] for i in range(0, len(items), self._chunk)]
+        return ScanJob(self._pool.map_async(read, chunks, chunksize=1), texts, published)
 
     def values(self, texts: Sequence[str], *, published: dt.date | None = None) -> list[Values]:
         """The values of every text, in order: `submit(...).get()`."""
