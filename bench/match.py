@@ -26,7 +26,9 @@ Measured, each size in a fresh process (so that peak memories do not mix):
 - peak resident memory (ru_maxrss) after the build and at the end;
 - recall@1/@5 of the planted passage.
 Baseline in the same run, at 100k passages only (it is slow): `rapidfuzz.process.extract` with
-`token_set_ratio` over every passage, on a subset of the claims, with ours on the same subset.
+`token_set_ratio` over every passage, on a subset of the claims (`--baseline-claims`, 40), with
+ours on the same subset: the goal's ratio with ours at its best of `--repeat` calls, and beside
+it the ratio with ours at its first call of each claim (cold caches).
 Last, the MB/s of `source_passages` (splitting plus the value scan) and of `passage_spans`
 (splitting alone) on generated multi-paragraph documents.
 
@@ -465,7 +467,9 @@ def run_size(args: argparse.Namespace) -> dict[str, Any]:
     )
     if keep_texts:
         result.update(
-            baseline(pairs, texts, corpus, args.baseline_claims, per_claim, ranked, planted_ids)
+            baseline(
+                pairs, texts, corpus, args.baseline_claims, per_claim, firsts, ranked, planted_ids
+            )
         )
     result["peak_mb"] = peak_rss_mb()
     if folder is not None:
@@ -598,6 +602,7 @@ def baseline(
     corpus: Corpus,
     claims: int,
     per_claim: list[float],
+    firsts: list[float],
     ranked: list[list[str]],
     planted: list[str],
 ) -> dict[str, Any]:
@@ -617,6 +622,7 @@ def baseline(
         print(f"  rapidfuzz baseline {done}/{n}: {seconds[-1]:.2f} s", file=sys.stderr)
     ours = [per_claim[k] for k in subset]
     return {
+        "ours_subset_first_ms_mean": statistics.mean(firsts[k] for k in subset) * 1000,
         "base_claims": n,
         "base_ms_mean": statistics.mean(seconds) * 1000,
         "base_recall5": found / n,
@@ -745,8 +751,11 @@ def baseline_report(r: dict[str, Any]) -> None:
         "  ours (match_claims)",
         f"{r['ours_subset_ms_mean']:9.1f} ms per claim   recall@5 {ours:.3f}",
     )
+    line("  ours, first calls", f"{r['ours_subset_first_ms_mean']:9.1f} ms per claim")
     met = goal(speedup >= 100 and ours >= base)
     line("  speed ratio", f"{speedup:,.0f}x faster   (goal >= 100x with recall@5 no worse: {met})")
+    cold = r["base_ms_mean"] / r["ours_subset_first_ms_mean"]
+    line("  speed ratio, first calls", f"{cold:,.0f}x faster")
 
 
 def main() -> None:
@@ -754,7 +763,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100000,1000000", help="passage counts, comma separated")
     parser.add_argument("--claims", type=int, default=200, help="planted claim/passage pairs")
     parser.add_argument(
-        "--baseline-claims", type=int, default=20, help="claims for the rapidfuzz baseline at 100k"
+        "--baseline-claims", type=int, default=40, help="claims for the rapidfuzz baseline at 100k"
     )
     parser.add_argument("--batch", type=int, default=20_000, help="passages per table added")
     parser.add_argument(

@@ -21,11 +21,14 @@ Figures (percent, count, money, quantity, ordinal), dates and durations:
   surroundings (an ordinal's own words only). Same subject when (1) a key word is among the
   passage side's words, and with more than 3 key words, a second context word is too; and (2) if
   the claim and the passage side both have names, one of the claim's is among the passage
-  side's words or a passage name is in the claim's context. So "97% of North Korea's
-  external trade" and "97 percent of North Korea's exports" differ (no "trade"), "95% of North
-  Korea's trade" is the same subject, and "unemployment in France" is not "unemployment in
-  Spain". A value about another subject is not comparable, whatever its figure: the same figure
-  about another subject is `absent`, never `agrees`.
+  side's words or a passage name is in the claim's context; but when the passage value's own
+  subject names something, that name must be the one in the claim's context (a name elsewhere in
+  its clause, such as the body that published both figures, does not make two places one). So
+  "97% of North Korea's external trade" and "97 percent of North Korea's exports" differ (no
+  "trade"), "95% of North Korea's trade" is the same subject, "unemployment in France" is not
+  "unemployment in Spain", and "wages in Leeds rose to 4%, the ONS said" is not "wages in York
+  rose to 5%, the ONS said". A value about another subject is not comparable, whatever its
+  figure: the same figure about another subject is `absent`, never `agrees`.
 - Numbers (`claims.value_check`): exact figures agree when equal at the precision written, one
   unit of the last digit ("97%" takes 96.5% to 97.5%, so the claim "97%" rounds a source's 96.8%);
   "about" widens that to 2% of the value ("about 97%" agrees with 96.7%, not with 95%; "about
@@ -174,7 +177,7 @@ class ClaimCheck:
             theirs = self._theirs(passage, value)
             if theirs is None or not units_fit(kind, self._unit, field(value, "unit")):
                 continue
-            overlap = subject_overlap(key, passage.words_at(value))
+            overlap = subject_overlap(key, *passage.words_at(value))
             if not overlap:
                 continue
             relation = compare(self._mine, theirs)
@@ -200,7 +203,7 @@ class ClaimCheck:
         same = [v for v in values if field(v, "kind") == kind]
         if kind == "ordinal" and not same:
             return _ANY_AGREEMENT  # read from the passage's text by `_candidates`
-        if not same or not _key_word_may_occur(key, passage_text, same):
+        if not same:
             return _ABSENT_ONLY
         passage = _Passage(passage_text)
         found = {"absent"}
@@ -212,6 +215,9 @@ class ClaimCheck:
             found.add(
                 "conflicts" if relation == "conflicts" else "agrees" if relation else "absent"
             )
+        # The figures first: the key words are looked for only where a figure could count.
+        if len(found) == 1 or not _key_word_may_occur(key, passage_text, same):
+            return _ABSENT_ONLY
         return frozenset(found)
 
     def _theirs(self, passage: _Passage, value: Mapping[str, Any]) -> Any:
@@ -358,21 +364,24 @@ class _Passage:
     def sentences(self) -> list[tuple[int, int]]:
         return sentence_spans(self.text)
 
-    def words_at(self, value: Mapping[str, Any]) -> Words:
-        """The value's subject and unit and its clause; an ordinal's own words, if any."""
+    def words_at(self, value: Mapping[str, Any]) -> tuple[Words, frozenset[str]]:
+        """The words of the value's subject and unit and its clause (an ordinal's own words, if
+        any), and the names of its subject alone."""
         own = words_of(_text(self, value)) if field(value, "kind") == "ordinal" else None
         if own is not None and own.all:
-            return own
+            return own, frozenset()
+        subject, unit = field(value, "subject"), field(value, "unit")
         start, end = _span(self, value)
         if start is None or end is None:
-            return words_of(field(value, "subject")) | words_of(field(value, "unit"))
+            named = words_of(subject)
+            return named | words_of(unit), named.names
         s_start, s_end = next(
             ((a, b) for a, b in self.sentences if a <= start < b), (0, len(self.text))
         )
         sentence = self.text[s_start:s_end]
         clause = clause_words(sentence, start - s_start, end - s_start)
-        subject, unit = field(value, "subject"), field(value, "unit")
-        return clause | subject_words(sentence, field(value, "kind"), subject, unit)
+        named = subject_words(sentence, None, subject, None)
+        return clause | subject_words(sentence, field(value, "kind"), subject, unit), named.names
 
 
 def _span(passage: _Passage, value: Mapping[str, Any]) -> tuple[int | None, int | None]:

@@ -138,7 +138,8 @@ def _ranked(
         return []
     top = max(max(hit.bm25 for hit in hits), 1e-9)
     score = _scorer(weights)
-    core = _claim_core(claim)
+    # The claim's side of every fuzz score, processed once (the scores are the same).
+    core = utils.default_process(_claim_core(claim))
     weight = weights.get("value", 0.0)
     bm25 = [hit.bm25 / top for hit in hits]
     fuzzes = [_best_fuzz(weights)] * len(hits)
@@ -164,7 +165,7 @@ def _ranked(
             continue
         hit = hits[i]
         if step == _FUZZ:
-            ratio = fuzz.token_set_ratio(core, hit.text, processor=utils.default_process)
+            ratio = fuzz.token_set_ratio(core, utils.default_process(hit.text), processor=None)
             fuzzes[i] = ratio / 100
         else:
             verdict = check.verdict(hit.text, hit.values or [])

@@ -194,5 +194,9 @@ FIGURE_VERBS = frozenset(
     reached reach reaches hit hits stood stands was were is are be been has have had
     accounted account accounts made makes make earned earns raised raises cost costs costing
     paid pays pay spent spends spend received receives worth valued expanded shrank shrunk
-    contracted doubled tripled halved edged""".split()
+    contracted doubled tripled halved edged sank sunk sink sinks eased eases dipped dips tumbled
+    slid slides rallied rebounded recovered retreated advanced shed topped exceeded exceeds
+    peaked averaged averages amounted widened narrowed improved worsened spiked leapt leaped
+    swelled ballooned rocketed skyrocketed hovered remained remains stayed stays slowed
+    accelerated quadrupled""".split()
 )

@@ -355,18 +355,24 @@ def stem(word: str) -> str:
     return word
 
 
-def subject_overlap(claim: Subject, passage: Words) -> int:
-    """Shared words, or 0 when the subjects differ (the rule in `agreement`'s docstring)."""
+def subject_overlap(
+    claim: Subject, passage: Words, subject_names: frozenset[str] = frozenset()
+) -> int:
+    """Shared words, or 0 when the subjects differ (the rule in `agreement`'s docstring).
+
+    `subject_names` are the names of the passage value's own subject ("Leeds" in "wages in
+    Leeds"), among `passage`'s names."""
     shared = claim.key & passage.all
     near = claim.context & passage.all
     if claim.key and (not shared or (len(claim.key) > KEY_WORDS_FOR_ONE and len(near) < 2)):
         return 0
-    if (
-        claim.names
-        and passage.names
-        and not (claim.names & passage.all or passage.names & claim.context)
-    ):
-        return 0  # "unemployment in France" is not "unemployment in Spain"
+    if claim.names and passage.names and not claim.names & passage.all:
+        # "unemployment in France" is not "unemployment in Spain"; a name the two clauses
+        # share (the office that published both) does not count when the passage's subject
+        # names another place.
+        rescue = subject_names or passage.names
+        if not rescue & claim.context:
+            return 0
     return len(shared) + len(near) + 1
 
 

@@ -523,6 +523,23 @@ def test_names_keep_subjects_apart() -> None:
     assert check(claim, "Unemployment in France reached 7.4 per cent.").agreement == "agrees"
 
 
+def test_a_publisher_both_figures_name_does_not_make_two_places_one() -> None:
+    """The body that published both figures is a name in both clauses; the places differ."""
+    claim = claim_in("Wages in Leeds rose to 4.1% in May, the Wessex Institute said.", "4.1%")
+    other_place = "Wages in York rose to 5.2% in May, the Wessex Institute said."
+    assert check(claim, other_place).agreement == "absent"
+    assert check(
+        claim, "Wages in York sank to 5.2% in May, the Wessex Institute said."
+    ).agreement == ("absent")
+    same_place = "Wages in Leeds rose to 5.2% in May, the Wessex Institute said."
+    assert check(claim, same_place).agreement == "conflicts"
+    reworded = "The Wessex Institute said wages in Leeds climbed to 4.1 per cent in May."
+    assert check(claim, reworded).agreement == "agrees"
+    # A claim that names no place of its own is about what its publisher said, anywhere.
+    unplaced = claim_in("Wages rose to 4.1% in May, the Wessex Institute said.", "4.1%")
+    assert check(unplaced, other_place).agreement == "conflicts"
+
+
 def test_each_date_of_a_passage_is_about_its_own_event(seed: pd.DataFrame) -> None:
     passage = (
         "Kim, who took power after his father's death in December 2011, will attend the "

@@ -175,6 +175,17 @@ def test_subject_after_of_and_before_verb() -> None:
     assert figures(text)[0].subject == "Quarterly profits at TimeWarner"
 
 
+@pytest.mark.parametrize("verb", ["sank to", "eased to", "dipped", "slid to", "remained at"])
+def test_the_subject_stands_before_any_verb_of_movement(verb: str) -> None:
+    """Real BBC sentences: "inflation slowed to 4.3%", "furniture store sales dipped 0.1%"."""
+    assert only(f"Wages in Leeds {verb} 4.1% in May.").subject == "Wages in Leeds"
+    text = "Sales at hardware stores dropped by 0.3% and furniture store sales dipped 0.1%."
+    assert [f.subject for f in figures(text)] == [
+        "Sales at hardware stores",
+        "furniture store sales",
+    ]
+
+
 @pytest.mark.timeout(20)
 @pytest.mark.parametrize(
     "text",
