@@ -86,6 +86,7 @@ from claims.ranks import find_ranks
 from claims.schema import DATE_KINDS, NUMERIC_KINDS
 from claims.sentences import paragraph_spans, sentence_spans
 from claims.value_check import (
+    OPENERS,
     Relation,
     Subject,
     Words,
@@ -177,6 +178,8 @@ class ClaimCheck:
             theirs = self._theirs(passage, value)
             if theirs is None or not units_fit(kind, self._unit, field(value, "unit")):
                 continue
+            if _another_place(key, passage, value):
+                continue  # what `subject_overlap` would find, without reading the clause
             overlap = subject_overlap(key, *passage.words_at(value))
             if not overlap:
                 continue
@@ -264,6 +267,27 @@ def _key_word_may_occur(
     extra = (field(v, name) for v in values for name in ("subject", "unit", "text"))
     haystack = " ".join(str(x) for x in extra if x is not None).lower()
     return any(word[:-1] in haystack for word in key.key)
+
+
+def _another_place(key: Subject, passage: _Passage, value: Mapping[str, Any]) -> bool:
+    """True only when `subject_overlap` must find the value about another place than the claim
+    (the names rule), told without reading its clause: the value's own subject names something
+    outside the claim's context, and none of the claim's names can be among the passage's
+    words. Cheap, and most candidate passages of a claim about one place are about others."""
+    subject = field(value, "subject")
+    if not key.names or not isinstance(subject, str) or not subject:
+        return False
+    inside, opening = _subject_names(subject)
+    names = inside if inside == opening else opening if passage.opens(value) else inside
+    if not names or names & key.context:
+        return False
+    return not _key_word_may_occur(replace(key, key=key.names), passage.text, [value])
+
+
+@functools.lru_cache(maxsize=16_384)
+def _subject_names(subject: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The names of a subject inside its sentence, and opening it (`subject_words`)."""
+    return words_of(subject).names, words_of(subject, sentence_start=True).names
 
 
 def _verdict(
@@ -364,6 +388,19 @@ class _Passage:
     def sentences(self) -> list[tuple[int, int]]:
         return sentence_spans(self.text)
 
+    def sentence_at(self, start: int) -> tuple[int, int]:
+        """The span of the sentence holding `start` (the whole text if none does)."""
+        return next(((a, b) for a, b in self.sentences if a <= start < b), (0, len(self.text)))
+
+    def opens(self, value: Mapping[str, Any]) -> bool:
+        """Whether the value's subject opens its sentence (as `subject_words` tells it)."""
+        start, end = _span(self, value)
+        if start is None or end is None:
+            return False
+        s_start, s_end = self.sentence_at(start)
+        sentence = self.text[s_start:s_end]
+        return sentence.lstrip(OPENERS).startswith(str(field(value, "subject")))
+
     def words_at(self, value: Mapping[str, Any]) -> tuple[Words, frozenset[str]]:
         """The words of the value's subject and unit and its clause (an ordinal's own words, if
         any), and the names of its subject alone."""
@@ -375,9 +412,7 @@ class _Passage:
         if start is None or end is None:
             named = words_of(subject)
             return named | words_of(unit), named.names
-        s_start, s_end = next(
-            ((a, b) for a, b in self.sentences if a <= start < b), (0, len(self.text))
-        )
+        s_start, s_end = self.sentence_at(start)
         sentence = self.text[s_start:s_end]
         clause = clause_words(sentence, start - s_start, end - s_start)
         named = subject_words(sentence, None, subject, None)

@@ -298,7 +298,7 @@ NEAR_WORDS = 12
 # Up to this many key words, one shared key word makes the subject; more need a second word.
 KEY_WORDS_FOR_ONE = 3
 _CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|,?\s+(?:while|whereas|but|although)\s+")
-_OPENERS = " \"'“‘(["
+OPENERS = " \"'“‘(["  # what may stand before a sentence's first word
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,7 +379,7 @@ def subject_overlap(
 def subject_words(sentence: str, kind: Any, subject: Any, unit: Any) -> Words:
     """Words of a subject, and of a count's or quantity's unit (a currency code says nothing of
     the subject); a subject that opens its sentence has no name by case."""
-    opens = bool(subject) and sentence.lstrip(_OPENERS).startswith(str(subject))
+    opens = bool(subject) and sentence.lstrip(OPENERS).startswith(str(subject))
     words = words_of(subject, sentence_start=opens)
     return words | words_of(unit) if kind in ("count", "quantity") else words
 
@@ -400,7 +400,7 @@ def clause_words(sentence: str, start: int, end: int) -> Words:
     after = [m.end() for m in _WORD.finditer(sentence, min(end, hi), hi)]
     first = before[-NEAR_WORDS] if len(before) >= NEAR_WORDS else lo
     last = after[NEAR_WORDS - 1] if len(after) >= NEAR_WORDS else hi
-    opens = first == lo and not sentence[:lo].strip(_OPENERS)
+    opens = first == lo and not sentence[:lo].strip(OPENERS)
     return words_of(sentence[first:last], sentence_start=opens)
 
 
