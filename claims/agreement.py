@@ -281,7 +281,13 @@ def _another_place(key: Subject, passage: _Passage, value: Mapping[str, Any]) ->
     names = inside if inside == opening else opening if passage.opens(value) else inside
     if not names or names & key.context:
         return False
-    return not _key_word_may_occur(replace(key, key=key.names), passage.text, [value])
+    return not _key_word_may_occur(_names_as_key(key), passage.text, [value])
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_as_key(key: Subject) -> Subject:
+    """The claim's subject with its names as the words to look for."""
+    return replace(key, key=key.names)
 
 
 @functools.lru_cache(maxsize=16_384)
