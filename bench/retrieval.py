@@ -31,7 +31,7 @@ from common import EVAL, best_of, goal, load_average, machine, recall_at, requir
 from rapidfuzz import fuzz, process, utils
 
 from claims.index import PassageIndex
-from claims.match import SIGNAL_WEIGHTS, match_claims
+from claims.match import CANDIDATES, SIGNAL_WEIGHTS, match_claims
 from claims.schema import claims_frame
 from claims.sources import passage_values, passages_frame
 
@@ -144,7 +144,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=2, help="timed passes; the best is kept")
     parser.add_argument(
-        "--candidates", type=int, default=100, help="BM25 candidates re-scored by our matcher"
+        "--candidates", type=int, default=CANDIDATES, help="BM25 candidates re-scored per claim"
     )
     parser.add_argument("--no-grid", action="store_true", help="skip the weight grid")
     args = parser.parse_args()

@@ -1,6 +1,6 @@
 """The passage index: tantivy BM25 over source passages, in a folder or in memory.
 
-Retrieval is plain BM25 (DESIGN.md: tantivy top-100 then a rapidfuzz rerank). The analyzer is
+Retrieval is plain BM25 (DESIGN.md: tantivy top hits, then a rapidfuzz rerank). The analyzer is
 tantivy's `en_stem` (simple tokenizer, tokens over 40 bytes dropped, lower case, English Snowball
 stemmer) with tantivy's English stop words removed before stemming. It is registered on the
 index every time the index is opened, because tantivy stores only the analyzer's name.
@@ -21,7 +21,7 @@ list included, packed: see `_packed`), so that what comes back is what went in; 
 JSON objects by earlier versions are read as well. Passage and source ids are also indexed as
 single terms, for deletes and look-ups. Adding a passage whose id is already in the index
 replaces it, so adding the same source twice leaves one copy. `search_hits` gives the passages
-found as plain rows, for matching, which reads a hundred a claim.
+found as plain rows, for matching, which reads fifty a claim.
 
 tantivy allows one writer per index. Every write takes a thread lock (one per folder in this
 process) and then an exclusive `flock` on a lock file in the folder (other processes: the CLI
@@ -100,7 +100,7 @@ def _schema() -> tantivy.Schema:
 class Hit:
     """A passage found by `PassageIndex.search_hits`: its BM25 score and its row (`passage`, a
     dict of every PASSAGE_COLUMNS field), read from the stored row as far as it is asked for:
-    matching reads a hundred passages a claim, most of them no further than their text and the
+    matching reads fifty passages a claim, most of them no further than their text and the
     kinds of their values."""
 
     __slots__ = ("_cells", "_passage", "_values", "bm25")
@@ -223,7 +223,7 @@ class PassageIndex:
         return _frame([hit.passage for hit in hits], [hit.bm25 for hit in hits])
 
     def search_hits(self, query: str, *, limit: int = 100) -> list[Hit]:
-        """What `search` finds, as a list of `Hit`: matching reads a hundred passages a claim,
+        """What `search` finds, as a list of `Hit`: matching reads fifty passages a claim,
         and a table per query would cost more than the search itself."""
         if limit < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
