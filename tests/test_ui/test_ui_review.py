@@ -7,7 +7,7 @@ from uitest import button, claim_table, no_exception, select_claim, sign_in
 
 from workbench import review
 from workbench.pipeline import Workspace
-from workbench.ui import evidence_view, state
+from workbench.ui import claims_view, evidence_view, state
 
 CLAIM = "about 97%"
 
@@ -121,6 +121,36 @@ def test_bulk_marking_marks_the_filtered_claims(app: AppTest, demo: Workspace) -
     dates = claims[claims["kind"] == "date"]
     assert set(dates["status"]) == {"not_a_claim"}
     assert set(claims.loc[claims["kind"] != "date", "status"]) == {"unreviewed"}
+
+
+def test_next_claim_to_check_goes_down_the_unreviewed_claims(app: AppTest, demo: Workspace) -> None:
+    """From the open claim to the next unreviewed one in the article's order, skipping the ones
+    decided, round to the top; disabled when none is left."""
+    sign_in(app, "Ana")
+    _, rows = claim_table(app)
+    texts = rows["text"].tolist()
+    ids = demo.store.claims(demo.store.articles()[0].article_id)["claim_id"].tolist()
+    # Decide the second claim in the table: the button must skip it.
+    second = select_claim(app, texts[1])
+    passage = str(demo.store.matches(claim_id=second)["passage_id"].iloc[0])
+    decide_in_form(app, second, "verified", "Checked.", passage)
+    first = select_claim(app, texts[0])
+    button(app, claims_view.NEXT_LABEL).click()
+    app.run()
+    no_exception(app)
+    assert app.session_state[state.SELECTED_CLAIM] == ids[2]
+    assert app.subheader[0].value == f"“{texts[2]}”"
+    _, rows = claim_table(app)
+    assert len(rows) == len(texts), "the table keeps every claim"
+    # From the last claim it goes round to the first unreviewed one.
+    select_claim(app, texts[-1])
+    button(app, claims_view.NEXT_LABEL).click()
+    app.run()
+    assert app.session_state[state.SELECTED_CLAIM] == first
+    # Nothing left to check among the claims shown: the button says so.
+    app.multiselect(key=state.widget_key(state.FILTER_STATUSES)).set_value(["verified"])
+    app.run()
+    assert button(app, claims_view.NEXT_LABEL).disabled
 
 
 def test_a_reviewer_corrects_a_claim_and_adds_a_missed_one(app: AppTest, demo: Workspace) -> None:

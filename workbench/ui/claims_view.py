@@ -132,6 +132,36 @@ def claim_table(shown: pd.DataFrame, total: int) -> str | None:
     return state.picked_claim(list(event.selection.rows), shown["claim_id"].tolist())
 
 
+NEXT_LABEL = "Next claim to check"
+
+
+def next_to_check(shown: pd.DataFrame, selected: str | None) -> None:
+    """A button that opens the next unreviewed claim of the table after the open one, in the
+    article's order: on deadline a reviewer goes down the list without hunting for the row."""
+    target = next_unreviewed(shown["claim_id"].tolist(), shown["status"].tolist(), selected)
+    st.button(
+        NEXT_LABEL,
+        icon=":material/skip_next:",
+        key=state.NEXT_CLAIM_BUTTON,
+        disabled=target is None,
+        on_click=state.open_claim,
+        args=(target,),
+        help="Opens the next unreviewed claim in the table, after the open one"
+        if target
+        else "No unreviewed claim left in the table (filters apply).",
+    )
+
+
+def next_unreviewed(
+    ids: Sequence[str], statuses: Sequence[str], selected: str | None
+) -> str | None:
+    """The first unreviewed claim after `selected` in the article's order, wrapping round to
+    the top; None when every claim shown has been looked at."""
+    start = ids.index(selected) + 1 if selected in ids else 0
+    order = [*range(start, len(ids)), *range(start)]
+    return next((ids[i] for i in order if statuses[i] == "unreviewed"), None)
+
+
 def bulk_marking(shown: pd.DataFrame, selected: str | None) -> None:
     """Mark the claims shown (or only the selected one) with a status that needs no evidence."""
     with st.expander("Quick marking", icon=":material/done_all:"):

@@ -21,6 +21,7 @@ WIDGET_PREFIX = "w_"
 TABLE_GENERATION = "claim_table_generation"  # a new number gives the claim table a fresh key
 LAST_PICK = "claim_table_last_pick"  # (table key, selected rows) seen at the previous run
 SELECTED_CLAIM = "selected_claim"  # the claim whose evidence is open
+NEXT_CLAIM_BUTTON = "next_claim"
 CONFLICT = "conflict"  # the claim a decision lost a race on, and its new state
 FLASH = "flash"  # a message to show once after a rerun (decision saved, conflict...)
 BULK_STATUS, BULK_SCOPE, BULK_BUTTON = "bulk_status", "bulk_scope", "bulk_mark"
@@ -88,6 +89,14 @@ def table_key_for(generation: int) -> str:
 def reset_claim_table() -> None:
     """Clear the table's row selection (filters changed, claims moved); the open claim stays."""
     st.session_state[TABLE_GENERATION] = st.session_state.get(TABLE_GENERATION, 0) + 1
+
+
+def open_claim(claim_id: str | None) -> None:
+    """Open a claim without a click in the table (whose row selection is cleared, so that it
+    does not point at another claim)."""
+    if claim_id is not None:
+        st.session_state[SELECTED_CLAIM] = claim_id
+        reset_claim_table()
 
 
 def picked_claim(rows: list[int], visible_ids: list[str]) -> str | None:

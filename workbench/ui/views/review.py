@@ -54,6 +54,7 @@ with col_claims:
     else:
         shown = claims_view.filters(claims)
         selected = claims_view.claim_table(shown, len(claims))
+        claims_view.next_to_check(shown, selected)
         claims_view.bulk_marking(shown, selected)
     corrections_view.add_claim_form(article.article_id)
 with col_article:
