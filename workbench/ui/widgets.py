@@ -196,6 +196,9 @@ def status_column_config() -> dict[str, Any]:
     return config
 
 
+STATUS_COLUMN_PIXELS = 122
+
+
 def status_column(label: str = "Status") -> Any:
     """A status column drawn as a label in the status's colour (cells hold [status])."""
     return st.column_config.MultiselectColumn(
@@ -203,7 +206,8 @@ def status_column(label: str = "Status") -> Any:
         options=list(STATUSES),
         color=[markup.STATUS_COLORS[s] for s in STATUSES],
         format_func=markup.status_label,
-        width="small",
+        # Pixels: "small" cut the longest labels ("Unreviewed", "Unverifiable") to "Unreviewe".
+        width=STATUS_COLUMN_PIXELS,
     )
 
 
