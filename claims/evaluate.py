@@ -30,7 +30,7 @@ from typing import Any
 import pandas as pd
 from rapidfuzz import fuzz, utils
 
-from claims.schema import KINDS
+from claims.schema import KINDS, is_missing, values_equal
 
 NUMERIC_DATE_KINDS: tuple[str, ...] = (
     "percent",
@@ -49,7 +49,6 @@ NOT_A_CLAIM = "not_a_claim"
 NUMERIC_DATE_ROW = "numeric+date"
 ALL_ROW = "all"
 SPEAKER_CUTOFF = 90.0
-REL_TOL = 1e-9
 
 COUNT_COLUMNS: tuple[str, ...] = (
     "gold",
@@ -132,48 +131,9 @@ def _overlap(a: _Span, b: _Span) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, list | tuple | dict):
-        return False
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        # Array-likes make pd.isna return an array; they are values, not gaps.
-        return False
-
-
-def _plain(value: Any) -> Any:
-    """NumPy scalars and arrays to Python numbers and lists, so that both sides compare alike."""
-    tolist = getattr(value, "tolist", None)
-    return tolist() if callable(tolist) else value
-
-
-def values_equal(found: Any, gold: Any) -> bool:
-    """Equal values: numbers within 1e-9 relative, strings exactly, lists elementwise."""
-    found, gold = _plain(found), _plain(gold)
-    if _missing(found) or _missing(gold):
-        return _missing(found) and _missing(gold)
-    if isinstance(found, list | tuple) or isinstance(gold, list | tuple):
-        return (
-            isinstance(found, list | tuple)
-            and isinstance(gold, list | tuple)
-            and len(found) == len(gold)
-            and all(values_equal(f, g) for f, g in zip(found, gold, strict=True))
-        )
-    if isinstance(found, str) or isinstance(gold, str):
-        return isinstance(found, str) and isinstance(gold, str) and found == gold
-    if isinstance(found, bool) or isinstance(gold, bool):
-        return found is gold
-    if isinstance(found, int | float) and isinstance(gold, int | float):
-        return math.isclose(found, gold, rel_tol=REL_TOL)
-    return bool(found == gold)
-
-
 def speaker_matches(found: Any, gold: Sequence[str]) -> bool:
     """token_set_ratio of at least 90 with any acceptable gold name; case and punctuation aside."""
-    if _missing(found) or not str(found).strip():
+    if is_missing(found) or not str(found).strip():
         return not gold
     return any(
         fuzz.token_set_ratio(str(found), name, processor=utils.default_process) >= SPEAKER_CUTOFF
@@ -182,7 +142,7 @@ def speaker_matches(found: Any, gold: Sequence[str]) -> bool:
 
 
 def _text_or_none(value: Any) -> str | None:
-    return None if _missing(value) else str(value)
+    return None if is_missing(value) else str(value)
 
 
 def _found_spans(found: pd.DataFrame) -> list[_Span]:
@@ -197,7 +157,7 @@ def _found_spans(found: pd.DataFrame) -> list[_Span]:
                 end=int(row["end"]),
                 text=_text_or_none(row.get("text")),
                 value=row.get("value"),
-                speakers=() if _missing(speaker) else (str(speaker),),
+                speakers=() if is_missing(speaker) else (str(speaker),),
             )
         )
     return spans
@@ -215,7 +175,7 @@ def _gold_spans(gold: Sequence[Mapping[str, Any]]) -> list[_Span]:
                 end=int(row["end"]),
                 text=row.get("text"),
                 value=row.get("value"),
-                speakers=tuple(str(name) for name in names if not _missing(name)),
+                speakers=tuple(str(name) for name in names if not is_missing(name)),
                 optional=bool(row.get("optional", False)),
             )
         )

@@ -8,12 +8,11 @@ the scorer's tolerance of 1e-9 relative.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import pandas as pd
+from claims.schema import is_missing, plain_value, values_equal
 
 Claim = Mapping[str, Any]
 
@@ -38,35 +37,9 @@ def squash(text: Any) -> str:
     return "" if is_missing(text) else " ".join(str(text).split())
 
 
-def is_missing(value: Any) -> bool:
-    """None, NaN or pandas NA; a list (a range) is never missing."""
-    if value is None:
-        return True
-    if isinstance(value, list | tuple | dict):
-        return False
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def same_value(a: Any, b: Any) -> bool:
-    """Equal as values: numbers within 1e-9 relative, ranges item by item, strings as words."""
-    a, b = _plain(a), _plain(b)
-    if is_missing(a) or is_missing(b):
-        return is_missing(a) and is_missing(b)
-    if isinstance(a, list | tuple) or isinstance(b, list | tuple):
-        return (
-            isinstance(a, list | tuple)
-            and isinstance(b, list | tuple)
-            and len(a) == len(b)
-            and all(same_value(x, y) for x, y in zip(a, b, strict=True))
-        )
-    if _is_number(a) and _is_number(b):
-        return math.isclose(float(a), float(b), rel_tol=1e-9)
-    if isinstance(a, str) and isinstance(b, str):
-        return squash(a) == squash(b)
-    return bool(a == b)
+    """Equal as values (`schema.values_equal`), strings as words: white space aside."""
+    return values_equal(a, b, same_text=lambda x, y: squash(x) == squash(y))
 
 
 def is_unchanged(old: Claim, new: Claim) -> bool:
@@ -122,7 +95,7 @@ def quote_change(old: str, new: str) -> str:
 
 def format_value(kind: str, value: Any, unit: Any = None) -> str:
     """A value as a reviewer writes it: 97%, $1.2 billion, 2025-09-03, 3,028, 80th."""
-    value = _plain(value)
+    value = plain_value(value)
     if is_missing(value):
         return "none"
     if isinstance(value, list | tuple):
@@ -166,12 +139,6 @@ def _shown(value: Any) -> str:
 def _qualifier(value: Any) -> str:
     text = squash(value)
     return _QUALIFIER_WORDS.get(text, text.replace("_", " ")) or "none"
-
-
-def _plain(value: Any) -> Any:
-    """numpy scalars and arrays as plain Python values."""
-    tolist = getattr(value, "tolist", None)
-    return tolist() if callable(tolist) and not isinstance(value, str) else value
 
 
 def _is_number(value: Any) -> bool:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -121,3 +125,52 @@ AGREEMENTS = (
     "misattributed",
     "unchecked",
 )
+
+
+# --- comparing values -------------------------------------------------------------------------
+
+# Numbers are equal within this relative tolerance: 0.97 read from "97%" and from "97 per cent".
+REL_TOL = 1e-9
+
+
+def is_missing(value: Any) -> bool:
+    """None, NaN or pandas NA; a list (a range) or a dict is never missing."""
+    if value is None:
+        return True
+    if isinstance(value, list | tuple | dict):
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        # Array-likes make pd.isna return an array; they are values, not gaps.
+        return False
+
+
+def plain_value(value: Any) -> Any:
+    """NumPy scalars and arrays as Python numbers and lists, so that both sides compare alike."""
+    tolist = getattr(value, "tolist", None)
+    return tolist() if callable(tolist) and not isinstance(value, str) else value
+
+
+def values_equal(a: Any, b: Any, *, same_text: Callable[[str, str], bool] | None = None) -> bool:
+    """Equal as claim values: numbers within REL_TOL relative, lists (ranges) item by item,
+    strings exactly or by `same_text`; two missing values are equal."""
+    a, b = plain_value(a), plain_value(b)
+    if is_missing(a) or is_missing(b):
+        return is_missing(a) and is_missing(b)
+    if isinstance(a, list | tuple) or isinstance(b, list | tuple):
+        return (
+            isinstance(a, list | tuple)
+            and isinstance(b, list | tuple)
+            and len(a) == len(b)
+            and all(values_equal(x, y, same_text=same_text) for x, y in zip(a, b, strict=True))
+        )
+    if isinstance(a, str) or isinstance(b, str):
+        if not (isinstance(a, str) and isinstance(b, str)):
+            return False
+        return same_text(a, b) if same_text is not None else a == b
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return math.isclose(a, b, rel_tol=REL_TOL)
+    return bool(a == b)
