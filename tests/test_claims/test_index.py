@@ -105,6 +105,21 @@ def test_stored_passages_come_back_as_they_went_in(
     assert {"kind", "value", "text"} <= set(csv_row["values"][0][0])
 
 
+def test_a_row_the_fast_json_writer_refuses_is_stored_all_the_same(tmp_path: Path) -> None:
+    """A lone surrogate (a file decoded badly by a caller) and an integer beyond 64 bits are
+    refused by orjson; the standard library writes and reads them, and nothing is lost."""
+    row = {col: None for col in PASSAGE_COLUMNS}
+    row.update(passage_id="odd:0-9:1", source_id="odd", start=0, end=9, text="Exports 5%")
+    row.update(publisher="Ledger \ud800", values=[{"kind": "count", "value": 2**70}])
+    plain = dict(row, passage_id="plain:0-9:1", source_id="plain", publisher="Ledger")
+    index = PassageIndex.open(tmp_path / "index")
+    index.add(passages_frame([row, plain]))
+    back = index.get(["odd:0-9:1", "plain:0-9:1"])
+    assert back["publisher"].tolist() == ["Ledger \ud800", "Ledger"]
+    assert back["values"][0] == [{"kind": "count", "value": 2**70}]
+    assert len(index.search("exports")) == 2
+
+
 def test_get_keeps_the_order_asked_and_skips_unknown_ids(
     seed_passages: dict[str, pd.DataFrame],
 ) -> None:
