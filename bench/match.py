@@ -30,7 +30,8 @@ Baseline in the same run, at 100k passages only (it is slow): `rapidfuzz.process
 claim in turns with ours (the best of `--repeat` calls) so that a change of load weighs on both;
 the ratio is of processor time, as the machine is shared (the wall-time ratio beside).
 Last, the MB/s of `source_passages` (splitting plus the value scan) and of `passage_spans`
-(splitting alone) on generated multi-paragraph documents.
+(splitting alone) on generated multi-paragraph documents, and the value scan of their passages
+read joined against read one by one.
 
 Goals (a 2-core machine): at 100k, at least 100x faster per claim than the baseline with
 recall@5 no worse; at 1M, build at most 120 s, at most 50 ms per claim, peak memory at most 1 GB.
@@ -60,6 +61,7 @@ from tqdm import tqdm
 from claims.extract import extract_claims
 from claims.index import PassageIndex
 from claims.match import match_claims
+from claims.passage_values import passage_values, passages_values
 from claims.sources import (
     Source,
     passage_id,
@@ -689,6 +691,28 @@ def split_throughput(seed: int, megabytes: float, repeat: int) -> None:
     print(f"  source_passages (split + values)   {s_full:7.1f} s  {size_mb / s_full:7.2f} MB/s")
     print(f"  passage_spans (split alone)        {s_spans:7.1f} s  {size_mb / s_spans:7.2f} MB/s")
     print(f"  value scan share of source_passages: {1 - s_spans / s_full:.0%}")
+    joined_vs_alone(docs)
+
+
+def joined_vs_alone(docs: list[str], passages: int = 20_000, turn: int = 2_000) -> None:
+    """The value scan of passages read a few dozen joined (`passages_values`) against each read
+    alone (`passage_values`), in turns of `turn` passages, in processor time."""
+    texts = [d[a:b] for d in docs for a, b in passage_spans(d)][:passages]
+    joined = alone = 0.0
+    for first in range(0, len(texts), turn):
+        batch = texts[first : first + turn]
+        start = time.process_time()
+        together = passages_values(batch)
+        joined += time.process_time() - start
+        start = time.process_time()
+        apart = [passage_values(text) for text in batch]
+        alone += time.process_time() - start
+        if together != apart:
+            raise SystemExit("the joined value scan read a passage differently")
+    print(
+        f"  value scan of {len(texts):,} passages: joined {joined:.1f} s, alone {alone:.1f} s "
+        f"(processor time): joined / alone {joined / alone:.2f}"
+    )
 
 
 # --- the report --------------------------------------------------------------------------------

@@ -191,13 +191,12 @@ def _too_large(name: str, size: int, max_bytes: int) -> TooLargeError:
 def source_passages(source: Source) -> pd.DataFrame:
     """The passages of `source`, one row each in text order, with PASSAGE_COLUMNS."""
     published = dt.date.fromisoformat(source.date) if source.date else None
-    if source.format == "csv":
-        spans = _csv_spans(source.text)
-        texts = [source.text[start:end] for start, end in spans]
+    csv = source.format == "csv"
+    spans = _csv_spans(source.text) if csv else passage_spans(source.text)
+    texts = [source.text[start:end] for start, end in spans]
+    if csv:
         values = [table_row_values(text, published=published) for text in texts]
     else:
-        spans = passage_spans(source.text)
-        texts = [source.text[start:end] for start, end in spans]
         values = passages_values(texts, published=published)
     rows = [
         _passage_row(source, start, end, text, found)

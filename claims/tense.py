@@ -50,15 +50,13 @@ class SentenceTenses:
     def _scan(self, index: int) -> Markers:
         s_start, s_end = self.sentences[index] if index >= 0 else (0, len(self.text))
         found: Markers = ([], [], [])
+        # A marker opening the text has no separator before it; any other starts later.
         first = W.TENSE_AT_START.match(self.text, 0, s_end) if s_start == 0 else None
+        if first is not None:
+            _add_marker(found, first, 0)
         # One character early: the scan matches the separator before a marker.
         for m in W.TENSE.finditer(self.text, max(s_start - 1, 0), s_end):
-            if first is not None:
-                _add_marker(found, first, first.start())
-                first = None
             _add_marker(found, m, m.start() + 1)  # after the separator
-        if first is not None:
-            _add_marker(found, first, first.start())
         return found
 
 
