@@ -33,7 +33,7 @@ import pysbd
 from common import EVAL, load_average, machine, require
 
 from claims.extract import extract_claims
-from claims.sentences import paragraph_spans, sentence_spans
+from claims.reading.sentences import paragraph_spans, sentence_spans
 
 CORPUS = EVAL / "news" / "bbc-dev.jsonl"
 # Articles each tool reads in one turn: enough to keep its own caches warm, few enough that

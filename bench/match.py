@@ -15,8 +15,9 @@ row of `extract_claims` on the claim sentence, as the workbench would match it.
 
 Measured, each size in a fresh process (so that peak memories do not mix):
 - index build, from passages already split: the values of every passage
-  (`claims.passage_values.passages_values`, a few dozen passages read joined), on a pool of
-  `--processes` worker processes (`claims.value_scan.ValueScan`) that reads a batch (`--batch`)
+  (`claims.evidence.passage_values.passages_values`, a few dozen passages read joined), on a
+  pool of `--processes` worker processes (`claims.evidence.value_scan.ValueScan`) that reads a
+  batch (`--batch`)
   while this process builds the passage table of the batch before and adds it; every table
   goes to one `PassageIndex.add_all` (one commit). Reported: the wall time from the pool's
   start to the commit, less the corpus generation, and what this process spent waiting for
@@ -58,18 +59,18 @@ from common import best_of, goal, load_average, machine, peak_rss_mb, percentile
 from rapidfuzz import fuzz, process, utils
 from tqdm import tqdm
 
-from claims.extract import extract_claims
-from claims.index import PassageIndex
-from claims.match import match_claims
-from claims.passage_values import passage_values, passages_values
-from claims.sources import (
+from claims.evidence.index import PassageIndex
+from claims.evidence.match import match_claims
+from claims.evidence.passage_values import passage_values, passages_values
+from claims.evidence.sources import (
     Source,
     passage_id,
     passage_spans,
     passages_frame,
     source_passages,
 )
-from claims.value_scan import ScanJob, ValueScan
+from claims.evidence.value_scan import ScanJob, ValueScan
+from claims.extract import extract_claims
 
 BASELINE_SIZE = 100_000
 PUBLISHED = "2025-06-30"

@@ -6,16 +6,17 @@ Every evidence sentence of `climate-fever/corpus.jsonl` is one passage (its id t
 its title the Wikipedia title, its figures from `passage_values`). Every claim of
 `queries.jsonl` with relevant evidence is entered as a `statement` row and ranked three ways:
 
-- ours: `claims.match.match_claims` (BM25 top candidates re-scored by the weighted signals);
+- ours: `claims.evidence.match.match_claims` (BM25 top candidates re-scored by the weighted
+  signals);
 - plain BM25: `PassageIndex.search` order, the floor our re-scoring must never fall below;
 - rapidfuzz: `process.extract` with `token_set_ratio` over the whole corpus, what one would
   write without an index.
 
-Printed: recall@1/5/10 (the share of claims with any relevant id in the top k) and milliseconds
-per claim for each. Then recall@5 for a grid of signal weights, so that the weights in
-`claims.match.SIGNAL_WEIGHTS` are chosen by measurement. Statements carry no value to check, so
-the `value` signal is 0 on every candidate here and its weight changes nothing: the grid varies
-the balance of `bm25` and `fuzz`.
+Printed: recall@1/5/10 (the share of claims with any relevant id in the top k) and milliseconds per
+claim for each. Then recall@5 for a grid of signal weights, so that the weights in
+`claims.evidence.match.SIGNAL_WEIGHTS` are chosen by measurement. Statements carry no value to
+check, so the `value` signal is 0 on every candidate here and its weight changes nothing: the grid
+varies the balance of `bm25` and `fuzz`.
 """
 
 from __future__ import annotations
@@ -30,10 +31,10 @@ import pandas as pd
 from common import EVAL, best_of, goal, load_average, machine, recall_at, require
 from rapidfuzz import fuzz, process, utils
 
-from claims.index import PassageIndex
-from claims.match import CANDIDATES, SIGNAL_WEIGHTS, match_claims
+from claims.evidence.index import PassageIndex
+from claims.evidence.match import CANDIDATES, SIGNAL_WEIGHTS, match_claims
+from claims.evidence.sources import passage_values, passages_frame
 from claims.schema import claims_frame
-from claims.sources import passage_values, passages_frame
 
 DATA = EVAL / "climate-fever"
 KS = (1, 5, 10)

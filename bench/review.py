@@ -53,9 +53,9 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.local_script_runner import LocalScriptRunner
 
+from claims.evidence.sources import passages_frame
 from claims.extract import claim_id as make_claim_id
 from claims.schema import AGREEMENTS, MATCH_COLUMNS, claims_frame
-from claims.sources import passages_frame
 from workbench import review
 from workbench.pipeline import ENV_VAR, Workspace
 from workbench.records import Article, SourceRecord

@@ -70,11 +70,11 @@ import pandas as pd
 from common import EVAL, load_average, machine, require
 
 from claims import extract_claims
-from claims.arithmetic_checks import FALL_WORDS, RISE_WORDS, Row
-from claims.datewords import ABBREVIATED_MONTHS, MONTHS, ONES, WEEKDAYS
-from claims.selfchecks import CHECKS, self_check
-from claims.sentences import sentence_spans
-from claims.value_check import Words, clause_words
+from claims.checks.arithmetic import FALL_WORDS, RISE_WORDS, Row
+from claims.checks.selfcheck import CHECKS, self_check
+from claims.dates.words import ABBREVIATED_MONTHS, MONTHS, ONES, WEEKDAYS
+from claims.evidence.subject_words import Words, clause_words
+from claims.reading.sentences import sentence_spans
 
 CORPORA = {"bbc-dev.jsonl": "text", "cnndm-sample.jsonl": "article"}
 _STAMP = re.compile(

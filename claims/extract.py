@@ -18,16 +18,16 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from claims.boilerplate import boilerplate_spans, in_zones
-from claims.dates import find_dates
+from claims.dates.find import find_dates
 from claims.errors import DateError
+from claims.figures.numbers import find_numbers
+from claims.figures.ranks import find_ranks
 from claims.found import Found
-from claims.numbers import find_numbers
-from claims.quotes import find_quotes
-from claims.ranks import find_ranks
+from claims.quotes.find import find_quotes
+from claims.reading.boilerplate import boilerplate_spans, in_zones
+from claims.reading.sentences import Span, paragraph_spans, sentence_index_of, sentence_spans
+from claims.reading.spacing import single_spaced
 from claims.schema import CLAIM_COLUMNS, claims_frame
-from claims.sentences import Span, paragraph_spans, sentence_index_of, sentence_spans
-from claims.spacing import single_spaced
 
 PublishedDate = dt.date | dt.datetime | str | None
 

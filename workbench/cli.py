@@ -19,13 +19,13 @@ import pandas as pd
 from tabulate import tabulate
 from tqdm import tqdm
 
+from claims.checks.selfcheck import self_check
 from claims.errors import ClaimsError
+from claims.evidence.index import PassageIndex
+from claims.evidence.match import match_claims
 from claims.extract import extract_claims, parse_published
-from claims.index import PassageIndex
-from claims.match import match_claims
+from claims.reading.text import DEFAULT_MAX_BYTES, load_text
 from claims.schema import CLAIM_COLUMNS
-from claims.selfchecks import self_check
-from claims.text import DEFAULT_MAX_BYTES, load_text
 from workbench import pipeline, versions
 from workbench.errors import WorkbenchError
 from workbench.evidence import evidence_table, read_sources, source_files

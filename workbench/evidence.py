@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from claims.evidence.sources import load_source, source_passages
 from claims.schema import PASSAGE_COLUMNS
-from claims.sources import load_source, source_passages
 
 # Files a folder of sources may hold; anything else in it (a README, an image) is skipped.
 SOURCE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".csv"})

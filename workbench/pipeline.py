@@ -18,21 +18,21 @@ from typing import Any, Protocol, runtime_checkable
 
 import pandas as pd
 
+from claims.checks.selfcheck import self_check
+from claims.drafts.align import align_claims
 from claims.errors import EmptyInputError
-from claims.extract import extract_claims, parse_published, text_id
-from claims.index import PassageIndex
-from claims.match import match_claims
-from claims.revisions import align_claims
-from claims.schema import CLAIM_COLUMNS
-from claims.selfchecks import self_check
-from claims.sources import (
+from claims.evidence.index import PassageIndex
+from claims.evidence.match import match_claims
+from claims.evidence.sources import (
     Source,
     load_source,
     passages_frame,
     source_from_bytes,
     source_passages,
 )
-from claims.text import load_text, text_from_bytes
+from claims.extract import extract_claims, parse_published, text_id
+from claims.reading.text import load_text, text_from_bytes
+from claims.schema import CLAIM_COLUMNS
 from workbench import review, versions
 from workbench.errors import WorkspaceError
 from workbench.evidence import source_files

@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 
 from claims.extract import claim_id as make_claim_id
 from claims.extract import extract_claims
+from claims.reading.sentences import sentence_index_of, sentence_spans
 from claims.schema import CLAIM_COLUMNS, KINDS, QUALIFIERS
-from claims.sentences import sentence_index_of, sentence_spans
 from workbench.errors import (
     ConflictError,
     CorrectionError,

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from claims.text import load_text
+from claims.reading.text import load_text
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 SEED_ID = "000_c76c75e25c87b28b"

@@ -23,8 +23,8 @@ from typing import Any
 
 import pandas as pd
 
+from claims.evidence.sources import passages_frame
 from claims.schema import CLAIM_COLUMNS, MATCH_COLUMNS, PASSAGE_COLUMNS
-from claims.sources import passages_frame
 from workbench.errors import (
     ConflictError,
     DuplicateArticle,

@@ -2,7 +2,7 @@
 
 Copy changes after the fact-check are where errors slip in, so the rule is strict: a claim keeps
 its decision only when its kind, text (white space aside), value, qualifier, unit, speaker and
-subject are all unchanged (`claims.revisions` pairs the claims and names what changed). Every
+subject are all unchanged (`claims.drafts.align` pairs the claims and names what changed). Every
 other paired claim starts again as `unreviewed`, and its history keeps the decision it had.
 Claims a reviewer added by hand are looked for in the new text, so that they are not lost, and
 reviewers' corrections of the extractor are undone before the comparison and applied again to
@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from claims.extract import claim_id as make_claim_id
-from claims.sentences import sentence_index_of, sentence_spans
+from claims.reading.sentences import sentence_index_of, sentence_spans
 from workbench.errors import NotLatestVersion
 from workbench.records import Article, Carried, Citation, Review
 from workbench.store import Carry

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from claims.errors import ClaimsError
-from claims.index import PassageIndex
+from claims.evidence.index import PassageIndex
 from workbench import pipeline
 from workbench.errors import WorkbenchError
 from workbench.review import STATUSES

@@ -1,0 +1,44 @@
+"""What a source passage says of a claim: a `Verdict`, and how claim rows are read.
+
+The verdicts are those of CLAIM-SCHEMA.md's match table: `agrees`, `conflicts`, `absent`,
+`unchecked` for figures and dates; `verbatim`, `altered`, `misattributed`, `absent` for quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a passage says of a claim; `start`/`end` span the evidence in the passage."""
+
+    agreement: str
+    source_value: str | None
+    start: int | None
+    end: int | None
+    detail: str | None = None
+
+
+UNCHECKED = Verdict("unchecked", None, None, None)
+ABSENT = Verdict("absent", None, None, None)
+
+
+def field(row: Mapping[str, Any], key: str) -> Any:
+    """`row[key]`, with pandas' missing values (NA, NaN) as None."""
+    value = row.get(key)
+    kind = type(value)
+    if kind is str or kind is int or value is None:  # the common cases, without pandas
+        return value
+    if kind is float:
+        return None if value != value else value  # NaN is the only float unequal to itself
+    if isinstance(value, list | tuple | dict | str):
+        return value
+    try:
+        return None if pd.isna(value) else value
+    except (TypeError, ValueError):  # an array: not missing
+        return value

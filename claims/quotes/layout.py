@@ -1,0 +1,109 @@
+"""Where an article's sentences, paragraphs and quotes lie, and the bounds a clause keeps to.
+
+Every reader of attributions and names asks the same questions of a position: which sentence,
+paragraph and quote hold it, and how far back a clause may begin. The spans are sorted, so each
+answer is a bisection over starts computed once per article, never a scan.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from claims.quotes.marks import Quote, is_work_title, pair_quotes
+
+Span = tuple[int, int]
+# Characters a clause may reach back or forward from its verb; the cost per verb is constant.
+WINDOW = 120
+
+
+class Layout:
+    """The sentences, paragraphs and quotes (titles of works left out) of one article."""
+
+    def __init__(self, text: str, sentences: Sequence[Span], paragraphs: Sequence[Span]) -> None:
+        self.text = text
+        self.sentences = list(sentences) or [(0, len(text))]
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.paragraphs = list(paragraphs) or [(0, len(text))]
+        self.paragraph_starts = [s for s, _ in self.paragraphs]
+        quotes = pair_quotes(text, self.paragraphs, self.sentences)
+        self.quotes = [q for q in quotes if not is_work_title(text, q, self.para_lo(q.start))]
+        self.quote_starts = [q.start for q in self.quotes]
+        self.quote_ends = [q.end for q in self.quotes]
+        # Where each quote stops holding positions: after its closing mark, if it has one.
+        self.quote_stops = [q.end + q.closed for q in self.quotes]
+        # The later of the last sentence start and the last paragraph start before a position
+        # is the last of these before it: one bisection instead of two.
+        self._floors = sorted({*self.sentence_starts, *self.paragraph_starts})
+
+    def para_lo(self, pos: int) -> int:
+        i = bisect.bisect_right(self.paragraph_starts, pos) - 1
+        return self.paragraph_starts[i] if i > 0 else self.paragraph_starts[0]
+
+    def para_index(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.paragraph_starts, pos) - 1, 0)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        """The quote whose content holds `pos`, or else the last one before it."""
+        i = bisect.bisect_right(self.quote_starts, pos) - 1
+        return self.quotes[i] if i >= 0 else None
+
+    def outside_quotes(self) -> list[Span]:
+        """The spans of text between the quotes (a closing mark belongs to its quote)."""
+        spans: list[Span] = []
+        lo = 0
+        for start, stop in zip(self.quote_starts, self.quote_stops, strict=True):
+            spans.append((lo, start))
+            lo = stop
+        spans.append((lo, len(self.text)))
+        return spans
+
+    def inside_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quote_starts, pos) - 1
+        return i >= 0 and pos < self.quote_stops[i]
+
+    def floor(self, pos: int) -> int:
+        """Where a clause ending at `pos` may begin: its sentence, paragraph, the last quote."""
+        floor = self.sentence_floor(pos)
+        if pos - WINDOW > floor:
+            floor = pos - WINDOW
+        i = bisect.bisect_right(self.quote_starts, pos - 1) - 1
+        return self.quote_ends[i] if i >= 0 and self.quote_ends[i] > floor else floor
+
+    def ceiling(self, pos: int) -> int:
+        """Where a phrase read forward from `pos` must end: its paragraph, the next quote."""
+        para_hi = self.paragraphs[self.para_index(pos)][1]
+        i = bisect.bisect_left(self.quote_starts, pos)
+        next_quote = self.quote_starts[i] - 1 if i < len(self.quote_starts) else len(self.text)
+        return min(para_hi, next_quote, pos + WINDOW)
+
+    def sentence_floor(self, pos: int) -> int:
+        """The start of the sentence at `pos`, never before its paragraph."""
+        floors = self._floors
+        if pos < self.paragraph_starts[0]:
+            return self.paragraph_starts[0]
+        return floors[bisect.bisect_right(floors, pos) - 1]
+
+    def sentence_end(self, pos: int) -> int:
+        j = bisect.bisect_right(self.sentence_starts, pos) - 1
+        return self.sentences[j][1] if j >= 0 else pos
+
+    def clause_floor(self, pos: int) -> int:
+        """The start of the sentence at `pos`, or later: after a quote that ends a sentence
+        ('...portability." Cory Doctorow, ...'), which the segmenter may not split at."""
+        floor = self.sentence_floor(pos)
+        quote = self.quote_at(pos - 1)
+        ended = quote is not None and quote.closed and self.text[quote.end - 1] in ".!?"
+        return max(floor, quote.end + 1) if ended and quote is not None else floor
+
+    def after_quote(self, pos: int) -> bool:
+        """Whether a closing quote mark (and a comma) is all that comes before `pos`."""
+        quote = self.quote_at(pos - 1)
+        if quote is None or not quote.closed or pos - quote.end > 4:
+            return False
+        return not self.text[quote.end + 1 : pos].strip(" ,\n")
+
+    def opens_sentence(self, quote: Quote) -> bool:
+        """Whether nothing but a dash or a parenthesis comes before the quote in its sentence."""
+        opening = quote.start - 1
+        return not self.text[self.sentence_floor(opening) : opening].strip(" -—–(")
