@@ -26,6 +26,11 @@ Measured, with both workspaces in the same run:
    Goal: the large workspace's median under 20 ms.
 
 A missed goal is followed by a cProfile of what missed it (--profile profiles both anyway).
+
+With `--against REV` the same measurements are made of the code of commit REV too (checked out
+in a temporary git worktree and imported in a subprocess of this script), each twice, in turns
+with today's, and the two are printed side by side; the decision's goal is then also to stay within
+1.5x of REV's median.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ import argparse
 import contextlib
 import cProfile
 import io
+import json
 import logging
 import os
 import platform
@@ -41,6 +47,7 @@ import pstats
 import random
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -53,6 +60,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.local_script_runner import LocalScriptRunner
 
+import workbench
 from claims.evidence.sources import passages_frame
 from claims.extract import claim_id as make_claim_id
 from claims.schema import AGREEMENTS, MATCH_COLUMNS, claims_frame
@@ -62,7 +70,8 @@ from workbench.records import Article, SourceRecord
 from workbench.ui import state
 
 ROOT = Path(__file__).resolve().parents[1]
-APP = ROOT / "workbench" / "ui" / "app.py"
+# The app of the workbench imported (with --against, the other commit's in its subprocess).
+APP = Path(workbench.__file__).resolve().parent / "ui" / "app.py"
 RENDER_GOAL = 3.0  # large page / baseline page
 DECISION_GOAL_MS = 20.0  # median
 REVIEWER = "Bench Reviewer"
@@ -487,21 +496,23 @@ RENDER_PARTS: tuple[Where, ...] = (
     ("claims_view.show_article", "claims_view.py", "show_article"),
     ("  st.cache_data hashing the arguments (every run)", "cache_utils.py", "_make_value_key"),
     ("  article_html's body (on a cache miss only)", "claims_view.py", "article_html"),
-    ("Store.claims(article_id)", "workbench/store.py", "claims"),
+    ("Store.claims(article_id)", "workbench/store/store.py", "claims"),
     ("  rows -> claim table (records.claim_table)", "workbench/records.py", "claim_table"),
-    ("Store.articles()", "workbench/store.py", "articles"),
+    ("Store.articles()", "workbench/store/store.py", "articles"),
     ("claims_view.filters", "claims_view.py", "filters"),
     ("claims_view.bulk_marking", "claims_view.py", "bulk_marking"),
     ("evidence_view.passages (highlighted passages)", "evidence_view.py", "passages"),
     ("evidence_view.decision_form", "evidence_view.py", "decision_form"),
     ("corrections_view.correction_form", "corrections_view.py", "correction_form"),
     ("evidence_view.history", "evidence_view.py", "history"),
+    ("SQLAlchemy executing statements", "sqlalchemy/engine/base.py", "_execute_context"),
     ("all sqlite3 calls (execute, fetchall, close...)", "~", "sqlite3.C"),
 )
 DECISION_PARTS: tuple[Where, ...] = (
     ("review.decide", "workbench/review.py", "decide"),
     ("  review.citation_for -> Store.passage", "workbench/review.py", "citation_for"),
-    ("  Store.record_decision", "workbench/store.py", "record_decision"),
+    ("  Store.record_decision", "workbench/store/store.py", "record_decision"),
+    ("SQLAlchemy executing statements", "sqlalchemy/engine/base.py", "_execute_context"),
     ("sqlite3 connect", "~", "_sqlite3.connect"),
     ("sqlite3 execute (incl. BEGIN IMMEDIATE, COMMIT)", "~", "'execute' of 'sqlite3.Connection"),
     ("sqlite3 close (last connection: WAL checkpoint)", "~", "'close' of 'sqlite3.Connection"),
@@ -609,6 +620,16 @@ def timed_build(label: str, make: Callable[[], tuple[Workspace, str]]) -> tuple[
 
 
 def main() -> None:
+    args = parse_args()
+    if args.against is None:
+        figures = measure(args)
+        if args.json:
+            print(json.dumps(figures))
+        return
+    compare(args)
+
+
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--claims-total", type=int, default=100_000, help="claims in the large workspace"
@@ -623,10 +644,18 @@ def main() -> None:
     parser.add_argument("--decisions", type=int, default=300, help="decisions timed")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--profile", action="store_true", help="profile even if goals are met")
+    parser.add_argument(
+        "--against", metavar="REV", help="also measure the code of this commit, in a subprocess"
+    )
+    parser.add_argument("--json", action="store_true", help="end with the figures as JSON")
     args = parser.parse_args()
     if args.article_claims > args.claims_total:
         parser.error("--article-claims cannot exceed --claims-total")
+    return args
 
+
+def measure(args: argparse.Namespace) -> dict[str, float]:
+    """Build both workspaces, time the page and the decisions, print them; the figures."""
     one, five, _ = os.getloadavg()
     print(f"Machine: {machine()}; load average {one:.1f} (1 min), {five:.1f} (5 min)")
     with tempfile.TemporaryDirectory(prefix="bench-review-") as tmp:
@@ -713,6 +742,60 @@ def main() -> None:
             )
         one, five, _ = os.getloadavg()
         print(f"\nLoad average at the end: {one:.1f} (1 min), {five:.1f} (5 min)")
+        return {
+            "page_ms": big.best * 1000,
+            "baseline_page_ms": base.best * 1000,
+            "page_ratio": ratio,
+            "decision_ms": median,
+            "decision_p95_ms": percentile(big_ms, 0.95),
+            "baseline_decision_ms": statistics.median(base_ms),
+        }
+
+
+def compare(args: argparse.Namespace) -> None:
+    """REV's figures and today's, each measured twice, in turns (load changes weigh on both)."""
+    passed = [a for a in sys.argv[1:] if a not in ("--json",)]
+    at = passed.index("--against")
+    child_args = [*passed[:at], *passed[at + 2 :], "--json"]
+    with tempfile.TemporaryDirectory(prefix="bench-review-rev-") as tmp:
+        tree = Path(tmp) / "tree"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree),
+                        args.against], check=True, capture_output=True)  # fmt: skip
+        try:
+            runs: dict[str, list[dict[str, float]]] = {"rev": [], "today": []}
+            for label in ("rev", "today", "rev", "today"):
+                print(f"\n=== {args.against if label == 'rev' else 'today'} ===", flush=True)
+                env = {**os.environ, "PYTHONPATH": str(tree) if label == "rev" else str(ROOT)}
+                out = subprocess.run([sys.executable, __file__, *child_args], env=env,
+                                     check=True, capture_output=True, text=True)  # fmt: skip
+                lines = out.stdout.rstrip().splitlines()
+                print("\n".join(lines[:-1]), flush=True)
+                runs[label].append(json.loads(lines[-1]))
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                           check=False, capture_output=True)  # fmt: skip
+    print_comparison(args.against, runs)
+
+
+def print_comparison(rev: str, runs: dict[str, list[dict[str, float]]]) -> None:
+    def best(label: str, key: str) -> float:
+        return min(run[key] for run in runs[label])
+
+    print("\nSide by side (the best of two runs each, taken in turns):")
+    print(f"  {'':34} {rev[:12]:>12} {'today':>10}")
+    for key, name in (("page_ms", "Review page, large (ms)"),
+                      ("baseline_page_ms", "Review page, baseline (ms)"),
+                      ("decision_ms", "decision, large, median (ms)"),
+                      ("decision_p95_ms", "decision, large, p95 (ms)")):  # fmt: skip
+        print(f"  {name:34} {best('rev', key):12.2f} {best('today', key):10.2f}")
+    page = best("today", "page_ms") / best("today", "baseline_page_ms")
+    decision = best("today", "decision_ms")
+    slower = decision / best("rev", "decision_ms")
+    print(f"  page large / baseline today: {page:.2f}x (goal <= {RENDER_GOAL:g}x: "
+          f"{goal(page <= RENDER_GOAL)})")  # fmt: skip
+    print(f"  decision median today: {decision:.2f} ms (goal < {DECISION_GOAL_MS:g} ms: "
+          f"{goal(decision < DECISION_GOAL_MS)}), {slower:.2f}x of {rev[:12]} "
+          f"(goal <= 1.5x: {goal(slower <= 1.5)})")  # fmt: skip
 
 
 if __name__ == "__main__":

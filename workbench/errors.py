@@ -7,10 +7,7 @@ it beside the form. `ConflictError` also carries the claim's current review, so 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # the store imports this module: a run-time import would be circular
-    from workbench.store import Review
+from workbench.records import Review
 
 
 class WorkbenchError(Exception):

@@ -11,6 +11,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from imports import strongly_connected
 
 CLAIMS = Path(__file__).resolve().parents[2] / "claims"
 TESTS = Path(__file__).resolve().parent
@@ -100,41 +101,6 @@ def test_the_imports_close_no_circle() -> None:
 def test_the_tests_mirror_the_folders() -> None:
     folders = {p.name for p in TESTS.iterdir() if p.is_dir() and p.name != "__pycache__"}
     assert folders <= FOLDERS, f"test folders without a stage: {sorted(folders - FOLDERS)}"
-
-
-def strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:
-    """The groups of two or more modules that import each other, directly or not (Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    groups: list[list[str]] = []
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        on_stack.add(node)
-        for other in sorted(graph[node]):
-            if other not in index:
-                visit(other)
-                low[node] = min(low[node], low[other])
-            elif other in on_stack:
-                low[node] = min(low[node], index[other])
-        if low[node] == index[node]:
-            group = []
-            while True:
-                member = stack.pop()
-                on_stack.discard(member)
-                group.append(member)
-                if member == node:
-                    break
-            if len(group) > 1:
-                groups.append(sorted(group))
-
-    for node in sorted(graph):
-        if node not in index:
-            visit(node)
-    return groups
 
 
 def test_a_circle_and_an_upward_import_are_caught() -> None:

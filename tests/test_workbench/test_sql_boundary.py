@@ -1,4 +1,5 @@
-"""Only the store and its migrations speak SQL (DESIGN.md): no other module imports sqlite3."""
+"""Only the store speaks SQL (DESIGN.md): no module outside `workbench/store/` imports
+sqlite3, sqlalchemy or alembic."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "workbench"
-ALLOWED = {"store.py", "migrations.py"}
+DATABASE_MODULES = {"sqlite3", "sqlalchemy", "alembic"}
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -20,10 +21,20 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-def test_only_the_store_and_migrations_import_sqlite3() -> None:
+def test_only_the_store_imports_database_modules() -> None:
     speakers = {
-        str(path.relative_to(PACKAGE))
+        path.relative_to(PACKAGE).as_posix(): imported_modules(path) & DATABASE_MODULES
         for path in PACKAGE.rglob("*.py")
-        if "sqlite3" in imported_modules(path)
+        if imported_modules(path) & DATABASE_MODULES
     }
-    assert speakers == ALLOWED
+    outside = {name: found for name, found in speakers.items() if not name.startswith("store/")}
+    assert not outside, f"database modules imported outside workbench/store/: {outside}"
+    assert any("sqlalchemy" in found for found in speakers.values())  # the test sees the store
+
+
+def test_the_store_formats_no_sql_by_hand() -> None:
+    # Only driver pragmas and BEGIN are written out; every query is built by SQLAlchemy.
+    for path in (PACKAGE / "store").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for word in ("SELECT ", "INSERT ", "UPDATE ", "DELETE FROM"):
+            assert word not in text, f"{path.name} holds SQL text: {word.strip()}"

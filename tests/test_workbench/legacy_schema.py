@@ -1,31 +1,9 @@
-"""Ordered schema migrations of the review store, versioned by SQLite's `PRAGMA user_version`.
-
-Migration N brings a database from version N-1 to N. Each runs in its own `BEGIN IMMEDIATE`
-transaction that also sets `user_version`, so two processes opening a new workspace at once
-cannot both apply it: the second waits for the lock, reads the new version and skips it.
-A migration is only ever appended; one that has shipped is never edited.
-
-Values that are not one SQL type (a claim's value, a passage's figures, a history row's
-details) are JSON text. There are no triggers: every rule lives in `workbench.review`, where
-it can be read and tested.
+"""The schema of the store's hand-written migrations (SQLite's `PRAGMA user_version` 1 to 3),
+as they stood before the store moved to Alembic: the tests build databases of those versions to
+open with today's store. Kept verbatim; never edited.
 """
 
 from __future__ import annotations
-
-import sqlite3
-from dataclasses import dataclass
-
-from workbench.errors import SchemaVersionError
-
-
-@dataclass(frozen=True)
-class Migration:
-    """One step of the schema: its version, what it does, and its statements in order."""
-
-    version: int
-    description: str
-    statements: tuple[str, ...]
-
 
 _INITIAL = (
     """CREATE TABLE articles (
@@ -156,49 +134,4 @@ _VERSIONS_AND_FLAGS = (
     "CREATE INDEX flags_by_claim ON flags (claim_id)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "articles, claims, sources, passages, matches, reviews and history", _INITIAL),
-    Migration(2, "covering indexes for the counts of claims by status", _STATUS_INDEXES),
-    Migration(3, "article versions, claim revisions and self-check flags", _VERSIONS_AND_FLAGS),
-)
-LATEST = MIGRATIONS[-1].version
-
-
-def schema_version(conn: sqlite3.Connection) -> int:
-    """The version the database is at: 0 for a new, empty file."""
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
-
-
-def migrate(conn: sqlite3.Connection) -> int:
-    """Apply every pending migration, each in one transaction; the version reached.
-
-    `conn` must be in autocommit mode (`isolation_level=None`): the transactions are explicit.
-    """
-    _refuse_newer(schema_version(conn))
-    for migration in MIGRATIONS:
-        if schema_version(conn) >= migration.version:
-            continue  # cheap check before taking the write lock
-        _apply(conn, migration)
-    return schema_version(conn)
-
-
-def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        # Another process may have applied it while we waited for the lock.
-        if schema_version(conn) < migration.version:
-            for statement in migration.statements:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {int(migration.version)}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-
-
-def _refuse_newer(version: int) -> None:
-    if version > LATEST:
-        raise SchemaVersionError(
-            f"this workspace's database is at schema version {version}, newer than this "
-            f"workbench knows ({LATEST}); upgrade claim-workbench to open it"
-        )
+LEGACY_STEPS: tuple[tuple[str, ...], ...] = (_INITIAL, _STATUS_INDEXES, _VERSIONS_AND_FLAGS)

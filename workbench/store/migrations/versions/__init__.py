@@ -1,0 +1,1 @@
+"""The revisions of the review store's schema, oldest first by their numbers."""
