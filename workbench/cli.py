@@ -26,6 +26,7 @@ from claims.evidence.match import match_claims
 from claims.extract import extract_claims, parse_published
 from claims.reading.text import DEFAULT_MAX_BYTES, load_text
 from claims.schema import CLAIM_COLUMNS
+from workbench import doctor as checkup
 from workbench import pipeline, versions
 from workbench.errors import WorkbenchError
 from workbench.evidence import evidence_table, read_sources, source_files
@@ -148,6 +149,15 @@ def workspace_option(command: Callable[..., None]) -> Callable[..., None]:
     )(command)  # fmt: skip
 
 
+def open_workspace(folder: Path) -> Workspace:
+    """The workspace, with any work a stopped command left finished first, and said so."""
+    ws = Workspace.open(folder)
+    with ProgressBars() as bars:
+        for line in pipeline.finish_pending(ws, progress=bars.update):
+            click.echo(f"Note: {line}.", err=True)
+    return ws
+
+
 @contextmanager
 def errors_as_messages() -> Iterator[None]:
     """Library and application errors become one clear line (ClickException), not a traceback."""
@@ -187,7 +197,7 @@ def add_article(
     Example: workbench add-article story-v2.txt --version-of 3f9c2a1b7d4e5f60
     """
     with errors_as_messages():
-        ws = Workspace.open(workspace)
+        ws = open_workspace(workspace)
         article = pipeline.add_article_file(ws, file, title=title, outlet=outlet,
                                             published=published, added_by=reviewer,
                                             version_of=version_of)  # fmt: skip
@@ -218,7 +228,7 @@ def add_sources(paths: tuple[Path, ...], workspace: Path) -> None:
     Example: workbench add-sources seeds/sources press-release.pdf
     """
     with errors_as_messages(), ProgressBars() as bars:
-        ws = Workspace.open(workspace)
+        ws = open_workspace(workspace)
         added = pipeline.add_sources(ws, paths, progress=bars.update)
     click.echo(f"Added {len(added.sources)} sources ({added.passages} passages); matched "
                f"{added.claims_matched} claims again.")  # fmt: skip
@@ -232,12 +242,46 @@ def status(workspace: Path) -> None:
     Example: workbench status --workspace demo-workspace
     """
     with errors_as_messages():
-        table = pipeline.status(Workspace.open(workspace))
+        table = pipeline.status(open_workspace(workspace))
     if table.empty:
         click.echo("No articles yet: add one with `workbench add-article FILE`.")
         return
     shown = table.drop(columns=["published"]).assign(title=[_short(t, 40) for t in table.title])
     click.echo(tabulate(shown.values.tolist(), headers=list(shown.columns)))
+
+
+@cli.command()
+@click.option(
+    "--rebuild-index",
+    is_flag=True,
+    help="Make the passage index again from the store even if it looks whole.",
+)
+@click.option(
+    "--check", "check_only", is_flag=True, help="Only report; exit with 1 if anything needs repair."
+)
+@workspace_option
+def doctor(rebuild_index: bool, check_only: bool, workspace: Path) -> None:
+    """Check the store against the passage index and the matches, and repair what is out of
+    step (work a stopped command left, a lost or broken index, claims never matched).
+
+    Example: workbench doctor --workspace demo-workspace --rebuild-index
+    """
+    with errors_as_messages():
+        ws = Workspace.open(workspace)
+        findings = checkup.check(ws)
+        for finding in findings:
+            click.echo(f"- {finding.problem}: {finding.repair}")
+        if check_only:
+            if findings:
+                raise SystemExit(1)
+            click.echo("The store, the passage index and the matches agree.")
+            return
+        with ProgressBars() as bars:
+            done = checkup.repair(ws, rebuild_index_anyway=rebuild_index, progress=bars.update)
+    for line in done:
+        click.echo(f"Repaired: {line}.")
+    if not done:
+        click.echo("The store, the passage index and the matches agree; nothing to repair.")
 
 
 @cli.command()
@@ -255,7 +299,7 @@ def export(
     Example: workbench export --article 000_c76c75e25c87b28b --format csv -o claims.csv --bom
     """
     with errors_as_messages():
-        data = export_bytes(Workspace.open(workspace), fmt, article_id=article_id, bom=bom)
+        data = export_bytes(open_workspace(workspace), fmt, article_id=article_id, bom=bom)
     _write_bytes(data, output, f"Wrote the {fmt} export to {output}")
 
 

@@ -92,3 +92,14 @@ class SchemaVersionError(WorkbenchError):
 
 class WorkspaceError(WorkbenchError):
     """A workspace folder that cannot be used (not writable, not a demo workspace...)."""
+
+
+class BrokenIndex(WorkspaceError):
+    """The workspace's passage index cannot be opened or written; the store is whole."""
+
+    def __init__(self, folder: object, reason: object) -> None:
+        super().__init__(
+            f"the passage index of the workspace {folder} cannot be used ({reason}); the store "
+            f"is whole: run `workbench doctor --workspace {folder}` to make the index again "
+            "from it"
+        )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -21,8 +21,6 @@ import pandas as pd
 from claims.checks.selfcheck import self_check
 from claims.drafts.align import align_claims
 from claims.errors import EmptyInputError
-from claims.evidence.index import PassageIndex
-from claims.evidence.match import match_claims
 from claims.evidence.sources import (
     Source,
     load_source,
@@ -34,20 +32,43 @@ from claims.extract import extract_claims, parse_published, text_id
 from claims.reading.text import load_text, text_from_bytes
 from claims.schema import CLAIM_COLUMNS
 from workbench import review, versions
-from workbench.errors import WorkspaceError
+from workbench.errors import UnknownArticle, WorkspaceError
 from workbench.evidence import source_files
+from workbench.matching import (
+    MATCH_LIMIT,
+    Progress,
+    finish_pending,
+    match_claim,
+    match_rows,
+    no_progress,
+    rebuild_index,
+    rematch,
+)
 from workbench.seeds import SEEDS_DIR, seed_article
-from workbench.store import DB_NAME, Article, Clock, Review, SourceRecord, Store, utc_now
+from workbench.store import Article, Clock, Review, SourceRecord, utc_now
+from workbench.workspace import (
+    DEFAULT_FOLDER,
+    ENV_VAR,
+    INDEX_FOLDER,
+    Workspace,
+    default_folder,
+)
 
-ENV_VAR = "WORKBENCH_WORKSPACE"
-DEFAULT_FOLDER = Path("workspace")
+__all__ = [
+    "DEFAULT_FOLDER",
+    "ENV_VAR",
+    "INDEX_FOLDER",
+    "MATCH_LIMIT",
+    "Progress",
+    "Workspace",
+    "default_folder",
+    "finish_pending",
+    "rebuild_index",
+    "rematch",
+]
+
 DEMO_FOLDER = Path("demo-workspace")
 DEMO_MARKER = ".workbench-demo"
-INDEX_FOLDER = "index"
-MATCH_LIMIT = 5
-
-# progress(done, total, what is being done): a tqdm bar in the CLI, st.progress in the UI.
-Progress = Callable[[int, int, str], None]
 
 
 @runtime_checkable
@@ -63,51 +84,12 @@ FileInput = str | os.PathLike[str] | Upload
 
 
 @dataclass(frozen=True)
-class Workspace:
-    """A workspace folder: its store, and its passage index opened on demand."""
-
-    folder: Path
-    store: Store
-
-    @classmethod
-    def open(
-        cls, folder: str | os.PathLike[str] | None = None, *, clock: Clock = utc_now
-    ) -> Workspace:
-        """The workspace in `folder` (created if missing): WORKBENCH_WORKSPACE, else ./workspace."""
-        path = Path(folder) if folder is not None else default_folder()
-        if path.exists() and not path.is_dir():
-            raise WorkspaceError(f"{path} is a file; choose a folder for the workspace")
-        try:
-            path.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise WorkspaceError(
-                f"cannot create the workspace {path}: {exc.strerror or exc}; choose a "
-                "writable folder with --workspace DIR or WORKBENCH_WORKSPACE"
-            ) from exc
-        return cls(path, Store(path / DB_NAME, clock=clock))
-
-    @property
-    def index_folder(self) -> Path:
-        """Where the passage index lives."""
-        return self.folder / INDEX_FOLDER
-
-    def index(self) -> PassageIndex:
-        """The passage index (cheap to open; readers see every commit)."""
-        return PassageIndex.open(self.index_folder)
-
-
-@dataclass(frozen=True)
 class SourcesAdded:
     """What `add_sources` did: the sources stored, their passages, the claims matched again."""
 
     sources: list[SourceRecord]
     passages: int
     claims_matched: int
-
-
-def default_folder() -> Path:
-    """WORKBENCH_WORKSPACE when set, else ./workspace."""
-    return Path(os.environ.get(ENV_VAR) or DEFAULT_FOLDER)
 
 
 def add_article(
@@ -130,12 +112,33 @@ def add_article(
     """
     if not text.strip():
         raise EmptyInputError("the article is empty; paste its text or choose its file")
+    art_id = article_id or text_id(text)
+    finish_pending(ws)
+    if art_id in ws.resumed and _stored_text(ws, art_id) == text:
+        # A run stopped after storing this article: its matching is finished now, and adding
+        # it again is what the user did to finish it.
+        return ws.store.article(art_id)
+    with ws.working():
+        return _add_article(ws, text, art_id, title=title, outlet=outlet, published=published,
+                            added_by=added_by, version_of=version_of)  # fmt: skip
+
+
+def _stored_text(ws: Workspace, article_id: str) -> str | None:
+    try:
+        return ws.store.article(article_id).text
+    except UnknownArticle:
+        return None
+
+
+def _add_article(
+    ws: Workspace, text: str, art_id: str, *, title: str | None, outlet: str | None,
+    published: str | None, added_by: str | None, version_of: str | None,
+) -> Article:  # fmt: skip
     previous = _previous(ws, version_of)
     if previous is not None:
         title, outlet = title or previous.title, outlet or previous.outlet
         published = published or previous.published
     when = parse_published(published)
-    art_id = article_id or text_id(text)
     claims = extract_claims(text, published=when, article_id=art_id)
     flags = self_check(text, claims, published=when)
     first_line = text.strip().splitlines()[0][:120]
@@ -159,8 +162,14 @@ def add_article(
             revisions=alignment,
             carry=versions.carry_plan(alignment, previous, fixes),
         )
-    _match(ws, claims, ws.index())
+    match_rows(ws, claims, ws.index(), finished=_pending(ws, "match_article", art_id))
     return stored
+
+
+def _pending(ws: Workspace, task: str, target: str | None = None) -> list[int]:
+    """The journal rows of this task (and target, if given): under the work lock, ours."""
+    return [t.task_id for t in ws.store.pending_work()
+            if t.task == task and (target is None or t.target == target)]  # fmt: skip
 
 
 def _previous(ws: Workspace, version_of: str | None) -> Article | None:
@@ -211,20 +220,23 @@ def add_sources(
     Every file is read before anything is stored: a bad file stops the run and leaves the
     workspace as it was.
     """
-    report = progress or _no_progress
+    report = progress or no_progress
     items = _expand(files)
     sources = []
     for done, item in enumerate(items, start=1):
         sources.append(_read_source(item))
         report(done, len(items), "Reading sources")
-    records, tables = [], []
-    for source in sources:
-        table = source_passages(source)
-        records.append(ws.store.add_source(_record(source), table))
-        tables.append(table)
-    passages = pd.concat(tables, ignore_index=True) if tables else passages_frame([])
-    ws.index().add(passages, progress=lambda d, t: report(d, t, "Indexing passages"))
-    matched = rematch(ws, progress=progress)
+    finish_pending(ws, progress=progress)
+    with ws.working():
+        records, tables = [], []
+        for source in sources:
+            table = source_passages(source)
+            records.append(ws.store.add_source(_record(source), table))
+            tables.append(table)
+        passages = pd.concat(tables, ignore_index=True) if tables else passages_frame([])
+        ws.index().add(passages, progress=lambda d, t: report(d, t, "Indexing passages"))
+        ws.store.finish_work(_pending(ws, "index_source"))
+        matched = rematch(ws, progress=progress, finished=_pending(ws, "match_all"))
     return SourcesAdded(records, len(passages), matched)
 
 
@@ -233,9 +245,12 @@ def remove_source(ws: Workspace, source_id: str, *, progress: Progress | None = 
 
     Decisions that cite its passages keep their copies of the text and the source's title.
     """
-    removed = ws.store.delete_source(source_id)
-    ws.index().delete_source(source_id)
-    rematch(ws, progress=progress)
+    finish_pending(ws, progress=progress)
+    with ws.working():
+        removed = ws.store.delete_source(source_id)
+        ws.index().delete_source(source_id)
+        ws.store.finish_work(_pending(ws, "unindex_source", source_id))
+        rematch(ws, progress=progress, finished=_pending(ws, "match_all"))
     return removed
 
 
@@ -243,33 +258,11 @@ def replace_source(
     ws: Workspace, source_id: str, file: FileInput, *, progress: Progress | None = None
 ) -> SourcesAdded:
     """A new version of a source: add the new file, then remove the old one."""
-    added = add_sources(ws, [file], progress=progress)
-    if source_id not in {s.source_id for s in added.sources}:  # the same bytes: nothing to drop
-        remove_source(ws, source_id, progress=progress)
+    with ws.working():
+        added = add_sources(ws, [file], progress=progress)
+        if source_id not in {s.source_id for s in added.sources}:  # the same bytes: keep it
+            remove_source(ws, source_id, progress=progress)
     return added
-
-
-def rematch(
-    ws: Workspace, article_ids: Iterable[str] | None = None, *, progress: Progress | None = None
-) -> int:
-    """Match the claims of these articles (default: all) again; the number of claims matched."""
-    report = progress or _no_progress
-    every = (a.article_id for a in ws.store.articles(with_text=False))
-    ids = list(article_ids) if article_ids is not None else list(every)
-    index, total = ws.index(), 0
-    for done, article_id in enumerate(ids, start=1):
-        claims = ws.store.claims(article_id)
-        total += _match(ws, claims, index)
-        report(done, len(ids), "Matching claims")
-    return total
-
-
-def rebuild_index(ws: Workspace, *, progress: Progress | None = None) -> int:
-    """Make the passage index again from the store's passages; the number of passages."""
-    report = progress or _no_progress
-    passages = ws.store.passages()
-    ws.index().rebuild(passages, progress=lambda d, t: report(d, t, "Indexing passages"))
-    return len(passages)
 
 
 def add_missed_claim(
@@ -284,9 +277,10 @@ def add_missed_claim(
     note: str | None = None,
 ) -> Review:
     """`review.add_claim`, then the new claim is matched against the sources."""
-    added = review.add_claim(ws.store, article_id, words, kind=kind, reviewer=reviewer,
-                             occurrence=occurrence, fields=fields, note=note)  # fmt: skip
-    _match_one(ws, added.claim_id)
+    with ws.working():
+        added = review.add_claim(ws.store, article_id, words, kind=kind, reviewer=reviewer,
+                                 occurrence=occurrence, fields=fields, note=note)  # fmt: skip
+        match_claim(ws, added.claim_id, finished=_pending(ws, "match_claim", added.claim_id))
     return added
 
 
@@ -300,9 +294,10 @@ def correct_claim(
     note: str | None = None,
 ) -> Review:
     """`review.correct_claim`, then the claim is matched again (its value may agree now)."""
-    corrected = review.correct_claim(ws.store, claim_id, changes, reviewer=reviewer,
-                                     expected_version=expected_version, note=note)  # fmt: skip
-    _match_one(ws, claim_id)
+    with ws.working():
+        corrected = review.correct_claim(ws.store, claim_id, changes, reviewer=reviewer,
+                                         expected_version=expected_version, note=note)  # fmt: skip
+        match_claim(ws, claim_id, finished=_pending(ws, "match_claim", claim_id))
     return corrected
 
 
@@ -377,22 +372,3 @@ def _read_source(item: Path | Upload) -> Source:
 def _record(source: Source) -> SourceRecord:
     return SourceRecord(source.source_id, source.title, source.publisher, source.url,
                         source.date, source.file_name, source.format)  # fmt: skip
-
-
-def _match(ws: Workspace, claims: pd.DataFrame, index: PassageIndex) -> int:
-    """Match claim rows against the index and store their matches; the claims matched."""
-    if claims.empty or len(index) == 0:
-        return 0
-    table = claims[list(CLAIM_COLUMNS)]
-    matches = match_claims(table, index, limit=MATCH_LIMIT)
-    ws.store.replace_matches(table["claim_id"].tolist(), matches)
-    return len(table)
-
-
-def _match_one(ws: Workspace, claim_id: str) -> None:
-    claims = ws.store.claims(ws.store.claim(claim_id)["article_id"])
-    _match(ws, claims[claims["claim_id"] == claim_id], ws.index())
-
-
-def _no_progress(done: int, total: int, what: str) -> None:
-    """Progress reports go nowhere when nobody asked for them."""

@@ -103,6 +103,17 @@ class SourceRecord:
     added_at: str = ""
 
 
+@dataclass(frozen=True)
+class PendingTask:
+    """Work a command had still to finish when it stopped: what, on which source, article or
+    claim (None: every article), and since when."""
+
+    task_id: int
+    task: str
+    target: str | None
+    started_at: str
+
+
 # Claim columns that hold any JSON value (a number, a string, a [low, high] range).
 JSON_CLAIM_COLUMNS = ("value",)
 HISTORY_COLUMNS = (

@@ -211,12 +211,16 @@ class PassageIndex:
 
     def source_ids(self) -> list[str]:
         """The ids of the sources with passages in the index, sorted."""
+        return sorted(self.source_counts())
+
+    def source_counts(self) -> dict[str, int]:
+        """How many passages each source has in the index."""
         searcher = self._searcher()
         if not searcher.num_docs:
-            return []
+            return {}
         terms = {"terms": {"field": "source_id", "size": searcher.num_docs}}
         result = searcher.aggregate(tantivy.Query.all_query(), {"ids": terms})
-        return sorted(str(bucket["key"]) for bucket in result["ids"]["buckets"])
+        return {str(b["key"]): int(b["doc_count"]) for b in result["ids"]["buckets"]}
 
     def _searcher(self) -> tantivy.Searcher:
         # A reload costs microseconds but starts a new searcher, with cold caches (a passage

@@ -148,3 +148,23 @@ def test_pages_say_what_to_do_in_an_empty_workspace(
         assert at.info[0].value == "No articles yet: add one on the Articles page."
     open_page(at, "sources")
     assert at.info[0].value.startswith("No sources yet")
+
+
+def test_a_workspace_left_unfinished_shows_a_banner_that_repairs_it(demo: Workspace) -> None:
+    # What a command killed before indexing leaves: the sources stored, the index empty, the
+    # journal saying so.
+    passages = demo.store.passages()
+    demo.index().rebuild(passages.iloc[0:0])
+    for source_id in sorted(set(passages["source_id"])):
+        demo.store.add_work("index_source", source_id)
+    demo.store.add_work("match_all")
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    open_page(at.run(), "sources")
+    assert any("needs repair" in w.value for w in at.warning)
+    button(at, "Repair the workspace now").click()
+    at.run()
+    no_exception(at)
+    assert any("Repaired: indexed the" in s.value for s in at.success)
+    assert not demo.store.pending_work() and len(demo.index()) == len(passages)
+    at.run()
+    assert not any("needs repair" in w.value for w in at.warning)

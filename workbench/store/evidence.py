@@ -26,7 +26,8 @@ from workbench.records import (
     plain,
     records,
 )
-from workbench.store.base import StoreBase
+from workbench.store import journal
+from workbench.store.journal import JournalStore
 from workbench.store.tables import claims, matches, passages, sources
 
 _SOURCE_FIELDS = ("id", *SOURCE_COLUMNS[1:])  # the record's source_id is the table's id
@@ -35,7 +36,7 @@ _SOURCE_UPDATED = ("title", "publisher", "url", "date", "file_name")
 _PASSAGE = select(passages).where(passages.c.passage_id == bindparam("wanted"))
 
 
-class EvidenceStore(StoreBase):
+class EvidenceStore(JournalStore):
     """Sources, passages and matches; mixed into `workbench.store.Store`."""
 
     def add_source(self, source: SourceRecord, passage_table: pd.DataFrame) -> SourceRecord:
@@ -47,6 +48,8 @@ class EvidenceStore(StoreBase):
             values = dict(zip(_SOURCE_FIELDS, as_dict(stamped).values(), strict=True))
             _upsert(conn, sources, [values], key="id", updated=_SOURCE_UPDATED)
             _upsert(conn, passages, rows, key="passage_id", updated=PASSAGE_COLUMNS[1:])
+            journal.add(conn, stamped.added_at, "index_source", stamped.source_id)
+            journal.add(conn, stamped.added_at, "match_all", None)
         return stamped
 
     def delete_source(self, source_id: str) -> int:
@@ -60,6 +63,8 @@ class EvidenceStore(StoreBase):
             if conn.execute(delete(sources).where(sources.c.id == source_id)).rowcount == 0:
                 raise UnknownSource(f"no source {source_id!r} in this workspace; see the list "
                                     "of sources for the ids")  # fmt: skip
+            journal.add(conn, self.now(), "unindex_source", source_id)
+            journal.add(conn, self.now(), "match_all", None)
             return count
 
     def sources(self) -> pd.DataFrame:
@@ -76,6 +81,22 @@ class EvidenceStore(StoreBase):
         )
         return frame(self._rows(query), (*SOURCE_COLUMNS, "passages"), ints=("passages",))
 
+    def passage_counts(self) -> dict[str, int]:
+        """How many passages each source has in the store (sources without any left out)."""
+        query = select(passages.c.source_id, func.count().label("n")).group_by(passages.c.source_id)
+        return {r["source_id"]: int(r["n"]) for r in self._rows(query)}
+
+    def unmatched_articles(self) -> list[str]:
+        """The ids of the articles that have claims and not one match."""
+        with_claims = select(claims.c.article_id).distinct()
+        touched = (
+            select(claims.c.article_id)
+            .join(matches, matches.c.claim_id == claims.c.claim_id)
+            .distinct()
+        )
+        every = {r["article_id"] for r in self._rows(with_claims)}
+        return sorted(every - {r["article_id"] for r in self._rows(touched)})
+
     def passages(self, source_id: str | None = None) -> pd.DataFrame:
         """The passage table of one source or of all, in source and text order."""
         query = select(passages).order_by(passages.c.source_id, passages.c.start)
@@ -88,8 +109,11 @@ class EvidenceStore(StoreBase):
         rows = self._rows(_PASSAGE, {"wanted": passage_id})
         return passage_row(rows[0]) if rows else None
 
-    def replace_matches(self, claim_ids: Iterable[str], found: pd.DataFrame) -> None:
-        """Drop the matches of these claims and store the new ones, in one transaction."""
+    def replace_matches(
+        self, claim_ids: Iterable[str], found: pd.DataFrame, *, finished: Iterable[int] = ()
+    ) -> None:
+        """Drop the matches of these claims and store the new ones, in one transaction, with
+        the journal's rows of the work this finishes."""
         rows = [{c: plain(r[c]) for c in MATCH_COLUMNS} for r in records(found)]
         dropped = [{"dropped": claim_id} for claim_id in claim_ids]
         with self._write() as conn:
@@ -98,6 +122,7 @@ class EvidenceStore(StoreBase):
                 conn.execute(drop, dropped)
             if rows:
                 conn.execute(insert(matches), rows)
+            journal.finish(conn, finished)
 
     def matches(
         self, article_id: str | None = None, *, claim_id: str | None = None

@@ -39,7 +39,7 @@ from workbench.records import (
     plain,
     records,
 )
-from workbench.store import changes
+from workbench.store import changes, journal
 from workbench.store.changes import Check
 from workbench.store.evidence import EvidenceStore
 from workbench.store.tables import articles, claims, flags, history, reviews, revisions
@@ -90,6 +90,7 @@ class Store(EvidenceStore):
             changes.insert_claims(conn, [r for r in rows if r.get("origin") == "reviewer"],
                                   origin="reviewer")  # fmt: skip
             changes.insert_flags(conn, flags)
+            journal.add(conn, stamped.added_at, "match_article", article.article_id)
             if revisions is not None:
                 changes.insert_revisions(conn, article.article_id, revisions)
             if carry is not None and article.version_of is not None:
@@ -102,6 +103,7 @@ class Store(EvidenceStore):
         """Store a claim a reviewer added, with its review and an `added` history row."""
         with self._write() as conn:
             changes.insert_claims(conn, [dict(row)], origin="reviewer")
+            journal.add(conn, self.now(), "match_claim", row["claim_id"])
             added = {k: plain(row.get(k)) for k in CLAIM_COLUMNS}
             changes.add_history(conn, row["claim_id"], self.now(), who, "added", None,
                                 "unreviewed", note=note, detail={"claim": added})  # fmt: skip
@@ -274,6 +276,7 @@ class Store(EvidenceStore):
             current = changes.checked(conn, claim_id, expected_version)
             now = self.now()
             changes.correct_claim(conn, claim_id, {c: new for c, (_, new) in corrections.items()})
+            journal.add(conn, now, "match_claim", claim_id)
             changes.update_review(conn, current)
             detail = {"changes": {col: [old, new] for col, (old, new) in corrections.items()}}
             changes.add_history(conn, claim_id, now, reviewer, "corrected", current.status,

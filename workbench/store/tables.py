@@ -182,3 +182,19 @@ flags = Table(
     Column("message", Text, nullable=False),
     Index("flags_by_claim", "claim_id"),
 )
+
+# Work a command has still to finish outside the store's transaction (the passage index,
+# matching): written with the change that makes it, removed when it is done.
+TASKS = ("index_source", "unindex_source", "match_all", "match_article", "match_claim")
+pending_work = Table(
+    "pending_work",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("task", Text, nullable=False),
+    Column("target", Text),
+    Column("started_at", Text, nullable=False),
+    CheckConstraint(
+        "task IN ('index_source', 'unindex_source', 'match_all', 'match_article', 'match_claim')",
+        name="pending_work_task",
+    ),
+)

@@ -22,6 +22,7 @@ TABLE_GENERATION = "claim_table_generation"  # a new number gives the claim tabl
 LAST_PICK = "claim_table_last_pick"  # (table key, selected rows) seen at the previous run
 SELECTED_CLAIM = "selected_claim"  # the claim whose evidence is open
 NEXT_CLAIM_BUTTON = "next_claim"
+REPAIR = "repair_workspace"  # the button of the banner of a workspace that needs repair
 CONFLICT = "conflict"  # the claim a decision lost a race on, and its new state
 FLASH = "flash"  # a message to show once after a rerun (decision saved, conflict...)
 BULK_STATUS, BULK_SCOPE, BULK_BUTTON = "bulk_status", "bulk_scope", "bulk_mark"

@@ -13,7 +13,7 @@ import streamlit as st
 
 from claims.errors import ClaimsError
 from claims.evidence.index import PassageIndex
-from workbench import pipeline
+from workbench import doctor, pipeline
 from workbench.errors import WorkbenchError
 from workbench.review import STATUSES
 from workbench.store import Store
@@ -39,12 +39,50 @@ def sidebar() -> None:
 
 
 def open_workspace() -> pipeline.Workspace:
-    """The workspace, opened for this run only: a store is never shared between sessions."""
+    """The workspace, opened for this run only: a store is never shared between sessions.
+    Work a stopped command left unfinished is shown in a banner, with a button to finish it."""
     try:
-        return pipeline.Workspace.open(pipeline.default_folder())
+        ws = pipeline.Workspace.open(pipeline.default_folder())
     except USER_ERRORS as exc:
         st.error(f"The workspace cannot be opened: {markup.md(exc)}")
         st.stop()
+    repair_banner(ws)
+    return ws
+
+
+def repair_banner(ws: pipeline.Workspace) -> None:
+    """A warning when the workspace needs repair: unfinished work with nobody working, or a
+    passage index that cannot be opened; its button repairs it as `workbench doctor` does."""
+    pending = ws.store.pending_work()
+    if pending and not ws.idle():
+        return  # a command is working on it now: its work is not unfinished
+    try:
+        ws.index()
+        broken = None
+    except WorkbenchError as exc:
+        broken = exc
+    if not pending and broken is None:
+        return
+    what = (
+        f"{len(pending)} tasks a stopped command left unfinished (indexing or matching)"
+        if pending
+        else "the passage index cannot be opened"
+    )
+    st.warning(
+        f"This workspace needs repair: {what}. Evidence may be missing until it is done; "
+        "nothing a reviewer decided is lost.",
+        icon=":material/build:",
+    )
+    if st.button("Repair the workspace now", key=state.REPAIR, icon=":material/build:"):
+        bar = st.progress(0.0, text="Repairing…")
+
+        def report(done: int, total: int, step: str) -> None:
+            bar.progress(done / total if total else 1.0, text=f"{step}: {done} of {total}")
+
+        with user_errors("The repair stopped: "):
+            done = doctor.repair(ws, progress=report)
+            bar.progress(1.0, text="Done")
+            st.success("Repaired: " + "; ".join(markup.md(line) for line in done) + ".")
 
 
 def callback_workspace() -> pipeline.Workspace:
