@@ -28,6 +28,7 @@ from claims.reading.text import DEFAULT_MAX_BYTES, load_text
 from claims.schema import CLAIM_COLUMNS
 from workbench import doctor as checkup
 from workbench import pipeline, versions
+from workbench import publisher as publisher_settings
 from workbench.errors import WorkbenchError
 from workbench.evidence import evidence_table, read_sources, source_files
 from workbench.export import EXPORT_FORMATS, cell_text, export_bytes, to_csv, to_jsonl
@@ -248,6 +249,29 @@ def status(workspace: Path) -> None:
         return
     shown = table.drop(columns=["published"]).assign(title=[_short(t, 40) for t in table.title])
     click.echo(tabulate(shown.values.tolist(), headers=list(shown.columns)))
+
+
+@cli.command()
+@click.option("--name", help="The organisation that publishes the reviews.")
+@click.option("--site-url", help="Its site, e.g. https://factcheck.example.org.")
+@click.option("--review-url", help="Where one review is published, with {claim_id} in it.")
+@click.option("--reviewer", help="Your name, recorded with the settings.")
+@workspace_option
+def publisher(
+    name: str | None, site_url: str | None, review_url: str | None, reviewer: str | None,
+    workspace: Path,
+) -> None:  # fmt: skip
+    """Show or set who publishes the workspace's fact checks (ClaimReview's author and url).
+
+    Example: workbench publisher --name "Example Fact Check" --site-url https://example.org
+    --review-url "https://example.org/fact-checks/{claim_id}"
+    """
+    with errors_as_messages():
+        store = open_workspace(workspace).store
+        found = publisher_settings.set_publisher(store, name=name, site_url=site_url,
+                                                 review_url=review_url, who=reviewer)  # fmt: skip
+    for key, what in publisher_settings.SETTINGS.items():
+        click.echo(f"{what.split(' (')[0]}: {found.get(key, '(not set)')}")
 
 
 @cli.command()

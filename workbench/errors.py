@@ -103,3 +103,18 @@ class BrokenIndex(WorkspaceError):
             f"is whole: run `workbench doctor --workspace {folder}` to make the index again "
             "from it"
         )
+
+
+class SettingError(WorkbenchError):
+    """A workspace setting that cannot be used as given."""
+
+
+class PublisherNotSet(WorkbenchError):
+    """ClaimReview needs the publisher's settings, and some are missing."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = missing
+        super().__init__(
+            "ClaimReview needs who publishes the reviews, and this workspace lacks "
+            f"{'; '.join(missing)}: set them with `workbench publisher` or on the Export page"
+        )

@@ -15,15 +15,20 @@ SOURCE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".
 
 
 def source_files(paths: Iterable[Path]) -> list[Path]:
-    """The files named, and the source files inside the folders named, in a stable order."""
+    """The files named, and the source files inside the folders named, in a stable order.
+
+    A link inside a folder is followed only to a file inside that same folder: a folder of
+    sources holding a link to /etc/passwd or to another project's files indexes neither."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
+            root = path.resolve()
             files.extend(
                 p
                 for p in sorted(path.rglob("*"))
                 if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES and p.name != "README.md"
-            )
+                and p.resolve().is_relative_to(root)
+            )  # fmt: skip
         else:
             files.append(path)
     return files

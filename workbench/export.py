@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from claims.schema import CLAIM_COLUMNS
+from workbench.publisher import Publisher, publisher
 
 if TYPE_CHECKING:  # the pipeline needs no export; keep the import one way at run time
     from workbench.pipeline import Workspace
@@ -34,15 +35,25 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(k): v for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may take as the start of a formula, in ASCII and full-width forms
+# (Excel and LibreOffice fold ＝ ＋ － ＠ to = + - @), and a tab or carriage return (a cell
+# that starts with one may be read as the next cell's formula).
+_FORMULA_START = frozenset("=+-@\t\r＝＋－＠")
+# What a spreadsheet skips before the first character it reads: white space (line breaks and
+# no-break spaces too), a BOM, zero-width characters.
+_INVISIBLE = re.compile(r"[\s\ufeff\u200b\u200c\u200d\u2060\u180e]*")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def neutralize(cell: str) -> str:
-    """The cell as inert text when a spreadsheet would read it as a formula."""
-    if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
+    """The cell as inert text when a spreadsheet would read it as a formula: its first visible
+    character is a formula character. A plain number ("-3.5") stays a number."""
+    first = _INVISIBLE.match(cell).end()  # type: ignore[union-attr]
+    if cell[:1] not in ("\t", "\r") and (first == len(cell) or cell[first] not in _FORMULA_START):
+        return cell
+    if first == len(cell):
         return "'" + cell
-    return cell
+    return cell if _PLAIN_NUMBER.fullmatch(cell[first:].rstrip()) else "'" + cell
 
 
 def cell_text(value: Any) -> str:
@@ -101,8 +112,11 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "article_title", "article_version", *CLAIM_COLUMNS, *REVIEW_EXPORT_COLUMNS,
     *CHECK_EXPORT_COLUMNS,
 )  # fmt: skip
-# ClaimReview's rating: the status is the alternateName; the scale places the verdicts.
-_RATINGS = {"verified": 5, "misleading": 2, "false": 1}
+# ClaimReview's rating: the status in words is the alternateName, and every status has its
+# place on one scale from 1 (false) to 5 (verified); unverifiable sits in the middle, neither.
+_RATINGS = {"verified": 5, "misleading": 2, "false": 1, "unverifiable": 3}
+_RATING_WORDS = {"verified": "True", "misleading": "Misleading", "false": "False",
+                 "unverifiable": "Unverifiable"}  # fmt: skip
 REVIEWED_STATUSES = ("verified", "false", "misleading", "unverifiable")
 
 
@@ -139,7 +153,8 @@ def export_bytes(
         return to_csv(rows, bom=bom)
     if fmt == "jsonl":
         return to_jsonl(rows)
-    return to_claimreview(rows, {a.article_id: a for a in ws.store.articles(with_text=False)})
+    articles = {a.article_id: a for a in ws.store.articles(with_text=False)}
+    return to_claimreview(rows, articles, publisher(ws.store))
 
 
 def export_file_name(fmt: str, article_id: str | None = None) -> str:
@@ -148,33 +163,41 @@ def export_file_name(fmt: str, article_id: str | None = None) -> str:
     return stem + FILE_SUFFIXES[fmt]
 
 
-def to_claimreview(rows: pd.DataFrame, articles: Mapping[str, Article]) -> bytes:
-    """schema.org ClaimReview JSON-LD (a list) for the claims with a reviewed status."""
+def to_claimreview(rows: pd.DataFrame, articles: Mapping[str, Article], by: Publisher) -> bytes:
+    """schema.org ClaimReview JSON-LD (a list) for the claims with a reviewed status, as
+    Google's fact-check markup reads it."""
     reviews = [
-        claim_review(row, articles[row["article_id"]])
+        claim_review(row, articles[row["article_id"]], by)
         for row in records(rows)
         if row["status"] in REVIEWED_STATUSES
     ]
     return (json.dumps(reviews, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def claim_review(row: Mapping[str, Any], article: Article) -> dict[str, Any]:
-    """One ClaimReview: the claim's words reviewed, where they appeared, who rated them how."""
-    rating: dict[str, Any] = {"@type": "Rating", "alternateName": row["status"]}
-    if row["status"] in _RATINGS:
-        rating.update(ratingValue=_RATINGS[row["status"]], bestRating=5, worstRating=1)
+def claim_review(row: Mapping[str, Any], article: Article, by: Publisher) -> dict[str, Any]:
+    """One ClaimReview: the claim's sentence reviewed, who said it where and when, who rated
+    it how, and where the review is published."""
+    status = row["status"]
+    rating = {"@type": "Rating", "alternateName": _RATING_WORDS[status],
+              "ratingValue": _RATINGS[status], "bestRating": 5, "worstRating": 1}  # fmt: skip
     appearance = {"@type": "NewsArticle", "identifier": article.article_id,
                   "headline": article.title, "datePublished": article.published,
                   "publisher": _organization(article.outlet)}  # fmt: skip
-    claim: dict[str, Any] = {"@type": "Claim", "appearance": _compact(appearance)}
-    if _present(row.get("speaker")):
-        claim["author"] = {"@type": "Person", "name": row["speaker"]}
+    said_by = (
+        {"@type": "Person", "name": row["speaker"]}
+        if _present(row.get("speaker"))
+        else _organization(article.outlet)
+    )
+    claim = {"@type": "Claim", "author": said_by, "datePublished": article.published,
+             "appearance": _compact(appearance)}  # fmt: skip
+    organization = {"@type": "Organization", "name": by.name, "url": by.site_url}
+    creator = {"@type": "Person", "name": row["reviewer"]} if _present(row["reviewer"]) else None
     review = {
         "@context": "https://schema.org", "@type": "ClaimReview", "identifier": row["claim_id"],
-        "claimReviewed": row["text"], "itemReviewed": claim, "reviewRating": rating,
-        "author": {"@type": "Person", "name": row["reviewer"]},
-        "datePublished": str(row["decided_at"])[:10], "reviewBody": row["note"],
-        "citation": _citation(row),
+        "url": by.url_of(str(row["claim_id"])), "claimReviewed": row["sentence"],
+        "itemReviewed": _compact(claim), "reviewRating": rating, "author": organization,
+        "creator": creator, "datePublished": str(row["decided_at"])[:10],
+        "reviewBody": row["note"], "citation": _citation(row),
     }  # fmt: skip
     return _compact(review)
 

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
@@ -120,11 +121,30 @@ def source_from_bytes(
         text=text,
         title=title or meta.title or PurePath(name).stem or PurePath(name).name,
         publisher=publisher or meta.publisher,
-        url=url or meta.url,
+        url=safe_url(url) or safe_url(meta.url),
         date=when.isoformat() if when else meta.date,
         file_name=PurePath(name).name,
         format=kind,
     )
+
+
+# The only kinds of address a source keeps (and the app shows as a link): a page's
+# `<link rel=canonical href="javascript:...">` or a `data:` URL is dropped, never followed.
+SAFE_URL_SCHEMES = ("http", "https", "mailto")
+
+
+def safe_url(url: str | None) -> str | None:
+    """`url` without its surrounding white space if it is a web or mail address, else None."""
+    if not url:
+        return None
+    clean = url.strip()
+    try:
+        parts = urlsplit(clean)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in SAFE_URL_SCHEMES or any(c.isspace() for c in clean):
+        return None
+    return clean if parts.netloc or parts.scheme.lower() == "mailto" else None
 
 
 def format_of(name: str) -> str:

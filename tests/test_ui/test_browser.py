@@ -482,3 +482,42 @@ def test_a_revised_draft_shows_what_changed_in_the_browser(
         state="attached"
     )
     assert changes.count() == 0, "version 1 has no previous version to compare with"
+
+
+def test_a_server_started_without_an_address_shows_nothing_of_the_workspace(
+    tmp_path: Path, browser: BrowserContext
+) -> None:
+    """`streamlit run` of the app file with no --server.address listens on every interface:
+    the app shows how to start it safely, and none of the workspace."""
+    folder = tmp_path / "ws"
+    from workbench.pipeline import build_demo
+
+    build_demo(folder)
+    port, log = free_port(), tmp_path / "streamlit.log"
+    app = Path(__file__).resolve().parents[2] / "workbench" / "ui" / "app.py"
+    env = {**os.environ, "WORKBENCH_WORKSPACE": str(folder),
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+           "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none"}  # fmt: skip
+    env.pop("STREAMLIT_SERVER_ADDRESS", None)
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
+             "--server.port", str(port)],
+            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + SERVER_START_S
+        while _answers(f"{url}/_stcore/health") != "ok":
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not answer on {url}:\n{_log_tail(log)}")
+            time.sleep(0.25)
+        page = browser.new_page()
+        page.goto(url)
+        warning = page.get_by_text("listens on every network interface")
+        appears(page, warning, "the warning of a server on every interface")
+        assert page.get_by_role("heading", name="Review", exact=True).count() == 0
+        assert page.get_by_text("Kim Jong Un").count() == 0
+    finally:
+        _stop(process)

@@ -73,6 +73,13 @@ def test_export_formats(workspace: str, tmp_path: Path) -> None:
     jsonl = run("export", "--article", article_id, "--format", "jsonl", "--workspace", workspace)
     assert [json.loads(line)["claim_id"] for line in jsonl.stdout.splitlines()] == [
         r["claim_id"] for r in rows]  # fmt: skip
+    refused = run("export", "--format", "claimreview", "--workspace", workspace)
+    assert refused.exit_code == 1 and "workbench publisher" in refused.stderr
+    site = "https://factcheck.example.org"
+    review_url = f"{site}/checks/{{claim_id}}"
+    set_it = run("publisher", "--name", "Example Fact Check", "--site-url", site,
+                 "--review-url", review_url, "--workspace", workspace)  # fmt: skip
+    assert set_it.exit_code == 0 and "Example Fact Check" in set_it.stdout
     reviews = run("export", "--format", "claimreview", "--workspace", workspace)
     assert json.loads(reviews.stdout) == []  # nothing decided yet
 

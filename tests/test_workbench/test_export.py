@@ -12,13 +12,22 @@ import json
 import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from workspaces import claim_by_text
 
 from workbench import pipeline, review
-from workbench.errors import UnknownArticle
-from workbench.export import EXPORT_COLUMNS, export_bytes, export_file_name, export_rows
+from workbench.errors import PublisherNotSet, SettingError, UnknownArticle
+from workbench.export import (
+    EXPORT_COLUMNS,
+    export_bytes,
+    export_file_name,
+    export_rows,
+    neutralize,
+    to_csv,
+)
 from workbench.pipeline import Workspace, add_article
+from workbench.publisher import set_publisher
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 SEED_ID = "000_c76c75e25c87b28b"
@@ -92,17 +101,55 @@ def test_revised_demo_csv_matches_the_golden_file(demo_ws: Workspace) -> None:
     assert second.loc["50%", "flags"].startswith("arithmetic: ")
 
 
+PUBLISHER = {
+    "name": "Example Fact Check",
+    "site_url": "https://factcheck.example.org",
+    "review_url": "https://factcheck.example.org/checks/{claim_id}",
+}
+
+
+def test_claimreview_is_refused_until_the_publisher_is_set(demo_ws: Workspace) -> None:
+    review_the_demo(demo_ws)
+    with pytest.raises(PublisherNotSet, match=r"name \(--name\).*workbench publisher"):
+        export_bytes(demo_ws, "claimreview")
+    set_publisher(demo_ws.store, name="Example Fact Check", who="Ann Editor")
+    with pytest.raises(PublisherNotSet) as refused:
+        export_bytes(demo_ws, "claimreview")
+    assert len(refused.value.missing) == 2 and "--site-url" in str(refused.value)
+    with pytest.raises(SettingError, match="claim_id"):
+        set_publisher(demo_ws.store, review_url="https://factcheck.example.org/checks")
+    with pytest.raises(SettingError, match="not a web address"):
+        set_publisher(demo_ws.store, site_url="javascript:alert(1)")
+
+
 def test_demo_claimreview_matches_the_golden_file(demo_ws: Workspace) -> None:
     review_the_demo(demo_ws)
+    set_publisher(demo_ws.store, **PUBLISHER, who="Ann Editor")
     data = export_bytes(demo_ws, "claimreview", article_id=SEED_ID)
     check_golden("demo-claimreview.json", data)
     reviews = json.loads(data)
     assert {r["reviewRating"]["alternateName"] for r in reviews} == {
-        "verified", "misleading", "unverifiable"}  # fmt: skip
-    share = next(r for r in reviews if r["claimReviewed"] == "about 97%")
-    assert share["@type"] == "ClaimReview" and share["author"]["name"] == "Ann Editor"
-    assert share["itemReviewed"]["appearance"]["headline"].startswith("Kim Jong Un")
-    assert share["datePublished"] == "2025-09-02"
+        "True", "Misleading", "Unverifiable"}  # fmt: skip
+    claims = demo_ws.store.claims(SEED_ID).set_index("claim_id")
+    for review_ in reviews:  # what Google's fact-check markup reads, on every review
+        claim = claims.loc[review_["identifier"]]
+        assert review_["url"] == f"https://factcheck.example.org/checks/{review_['identifier']}"
+        assert review_["claimReviewed"] == claim["sentence"]
+        assert review_["datePublished"] == str(claim["decided_at"])[:10]
+        assert review_["author"] == {"@type": "Organization", "name": "Example Fact Check",
+                                     "url": "https://factcheck.example.org"}  # fmt: skip
+        assert review_["creator"] == {"@type": "Person", "name": claim["reviewer"]}
+        rating = review_["reviewRating"]
+        assert (rating["bestRating"], rating["worstRating"]) == (5, 1)
+        assert 1 <= rating["ratingValue"] <= 5
+        item = review_["itemReviewed"]
+        assert item["@type"] == "Claim" and item["datePublished"] == "2025-08-28"
+        said_by = claim["speaker"] or "The Associated Press"
+        assert item["author"]["name"] == said_by
+        assert item["author"]["@type"] == ("Person" if claim["speaker"] else "Organization")
+        assert item["appearance"]["headline"].startswith("Kim Jong Un")
+    unverifiable = next(r for r in reviews if r["reviewRating"]["alternateName"] == "Unverifiable")
+    assert unverifiable["reviewRating"]["ratingValue"] == 3
 
 
 def test_rows_carry_reviews_evidence_sign_off_and_corrections(demo_ws: Workspace) -> None:
@@ -157,3 +204,19 @@ def test_a_formula_in_an_article_is_inert_text_in_the_csv(tmp_path: Path) -> Non
     assert "-0.03" in cells  # a plain number stays a number
     dangerous = [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r") and c != "-0.03"]
     assert not dangerous
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["=1+1", "＝1+1", "＋A1", "－A1", "＠SUM(A1)", " =HYPERLINK(\"x\")", "\n=A1", "\u00a0=A1",
+     "\u200b=A1", "\ufeff@SUM(A1)", "\u2060+A1", "\t=A1", "\r=A1", "@cmd", "-A1+1"],
+)  # fmt: skip
+def test_every_formula_start_is_neutralized(cell: str) -> None:
+    assert neutralize(cell) == "'" + cell
+    data = to_csv(pd.DataFrame({"quote": [cell]})).decode("utf-8")
+    assert next(csv.reader(io.StringIO(data.split("\r\n", 1)[1])))[0] == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["-3.5", "+12", "1e6", " -3", "97%", "hello", "", "a=b"])
+def test_plain_numbers_and_text_are_left_as_they_are(cell: str) -> None:
+    assert neutralize(cell) == cell

@@ -161,3 +161,37 @@ def test_the_demo_is_rebuilt_and_never_touches_another_folder(tmp_path: Path) ->
     again = build_demo(demo, clock=ticking_clock())
     assert (demo / DEMO_MARKER).is_file()
     assert again.store.review(cid).status == "unreviewed" and again.store.history().empty
+
+
+def test_links_in_a_source_folder_are_not_followed_out_of_it(tmp_path: Path) -> None:
+    from workbench.evidence import source_files
+
+    folder = tmp_path / "sources"
+    (folder / "inner").mkdir(parents=True)
+    (folder / "release.txt").write_text("Exports rose 12% in 2024.\n", encoding="utf-8")
+    outside = tmp_path / "secret.txt"
+    outside.write_text("root:x:0:0\n", encoding="utf-8")
+    (folder / "passwd.txt").symlink_to(outside)
+    (folder / "inner" / "again.txt").symlink_to(folder / "release.txt")
+    (folder / "elsewhere").symlink_to(tmp_path, target_is_directory=True)
+    found = [p.relative_to(folder).as_posix() for p in source_files([folder])]
+    assert found == ["inner/again.txt", "release.txt"]
+
+
+def test_a_source_keeps_only_web_and_mail_addresses(tmp_path: Path) -> None:
+    from claims.evidence.sources import load_source
+
+    for href, kept in (
+        ("javascript:alert(1)", None),
+        ("data:text/html,<script>x</script>", None),
+        ("https://example.org/release", "https://example.org/release"),
+        ("mailto:press@example.org", "mailto:press@example.org"),
+        ("http://", None),
+    ):
+        page = tmp_path / "page.html"
+        page.write_text(
+            f'<html><head><title>T</title><link rel="canonical" href="{href}"></head>'
+            "<body><p>Exports rose 12% in 2024.</p></body></html>",
+            encoding="utf-8",
+        )
+        assert load_source(page).url == kept, href

@@ -9,13 +9,13 @@ what is unfinished and finishes it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Connection, delete, insert, select
 
 from workbench.records import PendingTask
 from workbench.store.base import StoreBase
-from workbench.store.tables import TASKS, pending_work
+from workbench.store.tables import TASKS, pending_work, settings
 
 
 def add(conn: Connection, now: str, task: str, target: str | None) -> None:
@@ -33,7 +33,8 @@ def finish(conn: Connection, task_ids: Iterable[int]) -> None:
 
 
 class JournalStore(StoreBase):
-    """Reading and closing the journal; mixed into `workbench.store.Store`."""
+    """Reading and closing the journal, and the workspace's settings; mixed into
+    `workbench.store.Store`."""
 
     def pending_work(self) -> list[PendingTask]:
         """Every row of unfinished work, oldest first."""
@@ -45,6 +46,20 @@ class JournalStore(StoreBase):
         """The work of these rows is done."""
         with self._write() as conn:
             finish(conn, task_ids)
+
+    def settings(self) -> dict[str, str]:
+        """The workspace's settings, by key."""
+        return {r["key"]: r["value"] for r in self._rows(select(settings.c.key, settings.c.value))}
+
+    def set_settings(self, values: Mapping[str, str | None], *, who: str | None) -> None:
+        """Set settings (None or "" removes one), in one transaction."""
+        now = self.now()
+        with self._write() as conn:
+            for key, value in values.items():
+                conn.execute(delete(settings).where(settings.c.key == key))
+                if value:
+                    row = {"key": key, "value": value, "set_by": who, "set_at": now}
+                    conn.execute(insert(settings).values(row))
 
     def add_work(self, task: str, target: str | None = None) -> int:
         """Note work to do that no change of the store makes (matching every article again);

@@ -198,3 +198,13 @@ pending_work = Table(
         name="pending_work_task",
     ),
 )
+
+# The workspace's settings (the publisher of its fact checks), one row a setting.
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("set_by", Text),
+    Column("set_at", Text, nullable=False),
+)

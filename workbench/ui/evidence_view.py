@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from claims.evidence.sources import safe_url
 from workbench import review
 from workbench.errors import ConflictError
 from workbench.pipeline import Workspace
@@ -230,7 +231,11 @@ def history(ws: Workspace, claim_id: str) -> None:
         for col, label in zip(HISTORY_COLUMNS, labels, strict=True)
     }
     config["cited_url"] = st.column_config.LinkColumn("URL")
-    shown = rows[list(HISTORY_COLUMNS)].assign(at=[markup.when(t) for t in rows["at"]])
+    urls = pd.Series([safe_url(u) if isinstance(u, str) else None for u in rows["cited_url"]],
+                     index=rows.index, dtype=object)  # fmt: skip
+    shown = rows[list(HISTORY_COLUMNS)].assign(
+        at=[markup.when(t) for t in rows["at"]], cited_url=urls
+    )
     st.dataframe(shown, hide_index=True, column_config=config)
 
 
@@ -250,10 +255,11 @@ def _change(claim_id: str, action: Callable[[Workspace], Review], success: str) 
 
 
 def _link(url: Any) -> str:
-    """A source's address as a Markdown link, for web addresses only."""
-    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+    """A source's address as a Markdown link, for web and mail addresses only."""
+    safe = safe_url(url) if isinstance(url, str) else None
+    if safe is None:
         return ""
-    return f" · [{markup.md(url)}]({url.replace(')', '%29').replace(' ', '%20')})"
+    return f" · [{markup.md(safe)}]({safe.replace(')', '%29')})"
 
 
 def _int(value: Any) -> int | None:

@@ -24,6 +24,23 @@ PAGES_DIR = Path(__file__).resolve().parent / "views"
 USER_ERRORS = (WorkbenchError, ClaimsError)
 
 
+def refuse_all_interfaces() -> None:
+    """Stop the page when the server listens on every interface because nobody chose an
+    address: the workspace's articles and decisions are not for the whole network."""
+    if not st.context.headers:
+        return  # no browser's request: the page logic run without a server (AppTest)
+    address = st.get_option("server.address")
+    if address:  # loopback, or an address chosen on purpose
+        return
+    st.error(
+        "This server listens on every network interface, so the workbench shows nothing. "
+        "Start it with `workbench ui` (this machine only), or run `streamlit run "
+        "workbench/ui/app.py --server.address 127.0.0.1`; to serve a network on purpose, "
+        "give that address with --server.address."
+    )
+    st.stop()
+
+
 def sidebar() -> None:
     """The reviewer's name, asked once for the session, and where the workspace lives."""
     with st.sidebar:

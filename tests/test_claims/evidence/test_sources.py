@@ -112,9 +112,10 @@ def test_html_head_gives_publisher_date_and_canonical_address(tmp_path: Path) ->
 
 def test_callers_metadata_wins(tmp_path: Path) -> None:
     path = write(tmp_path, "page.html", PAGE.encode())
-    source = load_source(path, source_id="s1", title="T", publisher="P", url="u", date="2024-01-02")
+    url = "https://example.org/u"
+    source = load_source(path, source_id="s1", title="T", publisher="P", url=url, date="2024-01-02")
     assert (source.source_id, source.title, source.publisher) == ("s1", "T", "P")
-    assert (source.url, source.date) == ("u", "2024-01-02")
+    assert (source.url, source.date) == (url, "2024-01-02")
 
 
 def test_bad_date_from_the_caller_is_a_date_error(tmp_path: Path) -> None:

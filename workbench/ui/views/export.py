@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import export
+from workbench import export, publisher
 from workbench.ui import state, versions_view, widgets
 
 ALL = ""
@@ -43,6 +43,27 @@ if fmt == "csv":
     bom = st.checkbox(
         "Start with a byte-order mark (Excel on Windows reads UTF-8 then)", key=state.EXPORT_BOM
     )
+
+if fmt == "claimreview":
+    settings = ws.store.settings()
+    complete = all(settings.get(k) for k in publisher.SETTINGS)
+    heading = "Publisher (ClaimReview's author and the address of each review)"
+    with st.expander(heading, expanded=not complete), st.form(state.PUBLISHER_FORM):
+        name = st.text_input("Organisation", settings.get(publisher.NAME, ""))
+        site = st.text_input("Site", settings.get(publisher.SITE_URL, ""),
+                             placeholder="https://factcheck.example.org")  # fmt: skip
+        review_url = st.text_input(
+            "Address of a published review", settings.get(publisher.REVIEW_URL, ""),
+            placeholder="https://factcheck.example.org/checks/{claim_id}",
+            help="Where the review of one claim is published; {claim_id} is its id.",
+        )  # fmt: skip
+        if st.form_submit_button("Save publisher", icon=":material/save:"):
+            with widgets.user_errors("Not saved: "):
+                publisher.set_publisher(
+                    ws.store, name=name, site_url=site, review_url=review_url,
+                    who=state.reviewer(),
+                )  # fmt: skip
+                st.success("Saved.")
 
 with widgets.user_errors("Cannot export: "):
     data = export.export_bytes(ws, fmt, article_id=article_id, bom=bom)
