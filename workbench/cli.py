@@ -106,7 +106,7 @@ def check(file: Path, published: str | None, fmt: str, output: Path | None) -> N
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
     else:
-        output.write_bytes(data)
+        write_file(output, data)
 
 
 @cli.command()
@@ -165,7 +165,9 @@ def errors_as_messages() -> Iterator[None]:
     try:
         yield
     except (ClaimsError, WorkbenchError) as exc:
-        raise click.ClickException(str(exc)) from None
+        # A file name whose bytes are not UTF-8 is shown with replacement characters.
+        shown = str(exc).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        raise click.ClickException(shown) from None
 
 
 @cli.command("add-article")
@@ -417,7 +419,7 @@ def _write_bytes(data: bytes, output: Path | None, message: str) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        output.write_bytes(data)
+        write_file(output, data)
         click.echo(message, err=True)
 
 
@@ -451,8 +453,23 @@ def _emit(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        output.write_bytes(data)
+        write_file(output, data)
         click.echo(f"Wrote {len(table)} claims to {output}", err=True)
+
+
+def write_file(output: Path, data: bytes) -> None:
+    """Write `-o OUT`, or say in one line why it cannot be written and what to do."""
+    if not output.parent.is_dir():
+        raise click.ClickException(
+            f"cannot write {output}: the folder {output.parent} does not exist; create it "
+            "first or choose another -o"
+        )
+    try:
+        output.write_bytes(data)
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot write {output}: {error.strerror or error}; choose another -o"
+        ) from None
 
 
 def render_table(

@@ -118,3 +118,14 @@ class PublisherNotSet(WorkbenchError):
             "ClaimReview needs who publishes the reviews, and this workspace lacks "
             f"{'; '.join(missing)}: set them with `workbench publisher` or on the Export page"
         )
+
+
+class DamagedStore(WorkspaceError):
+    """The workspace's database file is not a database, or is damaged."""
+
+    def __init__(self, path: object, reason: object) -> None:
+        super().__init__(
+            f"the workspace's database {path} is damaged ({reason}); nothing was changed: "
+            "restore it from a backup, or move it aside to start an empty workspace there "
+            "(articles and sources can then be added again)"
+        )

@@ -25,6 +25,7 @@ from claims.evidence.sources import (
     Source,
     load_source,
     passages_frame,
+    readable_name,
     source_from_bytes,
     source_passages,
 )
@@ -206,7 +207,7 @@ def add_article_file(
         name, text = file.name, text_from_bytes(file.getvalue(), name=file.name)
     else:
         name, text = os.fspath(file), load_text(file)
-    default_title = None if version_of else Path(name).stem
+    default_title = None if version_of else readable_name(Path(name).stem)
     return add_article(ws, text, title=title or default_title, outlet=outlet,
                        published=published, added_by=added_by,
                        version_of=version_of)  # fmt: skip
@@ -345,6 +346,12 @@ def build_demo(
 
 
 def _clear_demo(path: Path) -> None:
+    if path.is_symlink():
+        raise WorkspaceError(
+            f"{path} is a link (to {os.readlink(path)}); the demo is rebuilt from scratch each "
+            "time and never removes what a link points to: remove the link or run the demo "
+            "elsewhere"
+        )
     if not path.exists():
         return
     if path.is_dir() and ((path / DEMO_MARKER).is_file() or not any(path.iterdir())):

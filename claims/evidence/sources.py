@@ -119,13 +119,19 @@ def source_from_bytes(
     return Source(
         source_id=source_id if source_id is not None else bytes_id(data),
         text=text,
-        title=title or meta.title or PurePath(name).stem or PurePath(name).name,
+        title=title or meta.title or readable_name(PurePath(name).stem or PurePath(name).name),
         publisher=publisher or meta.publisher,
         url=safe_url(url) or safe_url(meta.url),
         date=when.isoformat() if when else meta.date,
-        file_name=PurePath(name).name,
+        file_name=readable_name(PurePath(name).name),
         format=kind,
     )
+
+
+def readable_name(name: str) -> str:
+    """A file name as text that can be stored and shown: a name whose bytes are not UTF-8
+    (kept by the file system as surrogates) gets the replacement character for each bad byte."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 # The only kinds of address a source keeps (and the app shows as a link): a page's

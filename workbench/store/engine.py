@@ -14,14 +14,17 @@ work ends: a reset would be one more round trip for a connection about to go.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event, exc
 from sqlalchemy.pool import NullPool
+
+from workbench.errors import DamagedStore
 
 BUSY_TIMEOUT_SECONDS = 30.0
 _WRITE = "workbench_write"  # the execution option that makes a transaction a writer's
@@ -66,17 +69,18 @@ def _on_begin(conn: Connection) -> None:
 def use_wal(engine: Engine) -> None:
     """Write-ahead logging, so that readers go on while one process writes (kept in the file)."""
     if engine.dialect.name == "sqlite":
-        raw = engine.raw_connection()  # outside any transaction, as the pragma requires
-        try:
-            raw.cursor().execute("PRAGMA journal_mode = WAL")
-        finally:
-            raw.close()
+        with damage_as_error(engine):
+            raw = engine.raw_connection()  # outside any transaction, as the pragma requires
+            try:
+                raw.cursor().execute("PRAGMA journal_mode = WAL")
+            finally:
+                raw.close()
 
 
 @contextmanager
 def reading(engine: Engine) -> Iterator[Connection]:
     """A connection for reads, closed at the end."""
-    with engine.connect() as conn:
+    with damage_as_error(engine), engine.connect() as conn:
         yield conn
 
 
@@ -84,5 +88,26 @@ def reading(engine: Engine) -> Iterator[Connection]:
 def writing(engine: Engine) -> Iterator[Connection]:
     """One transaction that holds the write lock from its first statement; committed at the
     end, rolled back on any exception."""
-    with engine.connect().execution_options(**{_WRITE: True}) as conn, conn.begin():
+    with (
+        damage_as_error(engine),
+        engine.connect().execution_options(**{_WRITE: True}) as conn,
+        conn.begin(),
+    ):
         yield conn
+
+
+@contextmanager
+def damage_as_error(engine: Engine) -> Iterator[None]:
+    """A file that is not a database, or a damaged one, as `DamagedStore` with what to do.
+    Only SQLite's plain DatabaseError means that: a locked database or a broken constraint
+    (its subclasses) stay what they are."""
+    try:
+        yield
+    except exc.DatabaseError as error:
+        if type(error.orig) is not sqlite3.DatabaseError:
+            raise
+        raise DamagedStore(engine.url.database, error.orig) from error
+    except sqlite3.DatabaseError as error:  # raised by the driver outside SQLAlchemy's calls
+        if type(error) is not sqlite3.DatabaseError:
+            raise
+        raise DamagedStore(engine.url.database, error) from error
