@@ -91,3 +91,41 @@ def test_threads_and_processes_never_lose_or_double_a_decision(tmp_path: Path) -
         rows = history[history["claim_id"] == cid]
         assert rows["from_status"].tolist()[1:] == rows["to_status"].tolist()[:-1]
     assert per_claim[shared] > 1 and any(c == shared for c, r, _ in outcomes if r == "conflict")
+
+
+SOAK_SECONDS = 10.0
+
+
+def soak_worker(db: str, claim_ids: list[str], name: str, seconds: float) -> list[Outcome]:
+    """Decide on random claims (a few shared by every process) for `seconds`, as fast as the
+    store lets it; every outcome recorded, anything but a conflict raised."""
+    import time
+
+    store, rng, outcomes = Store(db), random.Random(name), []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        outcomes.append(attempt(store, rng.choice(claim_ids), name, rng))
+    return outcomes
+
+
+def test_processes_deciding_for_ten_seconds_lose_and_double_nothing(tmp_path: Path) -> None:
+    ws = Workspace.open(tmp_path / "ws")
+    add_article(ws, article_text(8), title="Soak")
+    claim_ids = ws.store.claims()["claim_id"].tolist()
+    spawn = multiprocessing.get_context("spawn")
+    for processes in (2, 4):
+        before = len(ws.store.history())
+        with spawn.Pool(processes) as pool:
+            runs = [pool.apply_async(soak_worker, (str(ws.store.path), claim_ids, f"p{i}",
+                                                   SOAK_SECONDS))
+                    for i in range(processes)]  # fmt: skip
+            outcomes = [o for run in runs for o in run.get(timeout=120)]
+        applied = [o for o in outcomes if o[1] == "applied"]
+        assert len(applied) > 20 * processes  # the store kept up; no writer starved
+        history = ws.store.history().iloc[before:]
+        assert len(history) == len(applied)  # one history row per applied decision
+        versions = Counter((claim, version) for claim, _, version in applied)
+        assert max(versions.values()) == 1  # no two writers won from the same version
+    for claim_id in claim_ids:  # each review's version counts exactly its decisions
+        rows = ws.store.history(claim_id)
+        assert ws.store.review(claim_id).version == len(rows)
