@@ -129,3 +129,14 @@ class DamagedStore(WorkspaceError):
             "restore it from a backup, or move it aside to start an empty workspace there "
             "(articles and sources can then be added again)"
         )
+
+
+class StoreUnavailable(WorkspaceError):
+    """The database server cannot be reached or used with the URL given."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(
+            f"cannot use the database {url} ({reason}); check that the server is running and "
+            "the URL (postgresql+psycopg://USER:PASSWORD@HOST:PORT/DATABASE) in --database or "
+            "WORKBENCH_DATABASE; nothing was written"
+        )

@@ -46,7 +46,7 @@ from workbench.matching import (
     rematch,
 )
 from workbench.seeds import SEEDS_DIR, seed_article
-from workbench.store import Article, Clock, Review, SourceRecord, utc_now
+from workbench.store import DB_NAME, Article, Clock, Review, SourceRecord, utc_now
 from workbench.workspace import (
     DEFAULT_FOLDER,
     ENV_VAR,
@@ -327,17 +327,20 @@ def build_demo(
     *,
     clock: Clock = utc_now,
     progress: Progress | None = None,
+    database: str | None = None,
 ) -> Workspace:
     """Build the demo workspace from scratch from `seeds/`: the demo sources and the seed article.
 
     It is rebuilt every time. The folder is removed first only when it is a demo workspace
-    (it holds the marker file) or empty; any other folder is refused and left untouched.
+    (it holds the marker file) or empty; any other folder is refused and left untouched. Its
+    store is the folder's own SQLite file, never WORKBENCH_DATABASE's (the demo must not land
+    in a desk's shared store); `database` puts it in an empty database on purpose.
     """
     path = Path(folder)
     _clear_demo(path)
     path.mkdir(parents=True, exist_ok=True)
     (path / DEMO_MARKER).write_text("Built by `workbench demo`; rebuilt on every run.\n")
-    ws = Workspace.open(path, clock=clock)
+    ws = Workspace.open(path, clock=clock, database=database or str(path / DB_NAME))
     add_sources(ws, [SEEDS_DIR / "sources"], progress=progress)
     seed = seed_article()
     add_article(ws, seed.text, title=seed.title, outlet=seed.outlet, published=seed.published,

@@ -30,6 +30,7 @@ except ImportError:  # Windows: one process at a time is then the user's to keep
     fcntl = None  # type: ignore[assignment]
 
 ENV_VAR = "WORKBENCH_WORKSPACE"
+DATABASE_VAR = "WORKBENCH_DATABASE"
 DEFAULT_FOLDER = Path("workspace")
 INDEX_FOLDER = "index"
 WORK_LOCK = ".workbench-work.lock"
@@ -48,9 +49,16 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, folder: str | os.PathLike[str] | None = None, *, clock: Clock = utc_now
+        cls,
+        folder: str | os.PathLike[str] | None = None,
+        *,
+        clock: Clock = utc_now,
+        database: str | None = None,
     ) -> Workspace:
-        """The workspace in `folder` (created if missing): WORKBENCH_WORKSPACE, else ./workspace."""
+        """The workspace in `folder` (created if missing): WORKBENCH_WORKSPACE, else ./workspace.
+        Its store is the folder's SQLite file, or the PostgreSQL database of `database` (else
+        WORKBENCH_DATABASE), a `postgresql+psycopg://` URL; the passage index stays in the
+        folder."""
         path = Path(folder) if folder is not None else default_folder()
         if path.exists() and not path.is_dir():
             raise WorkspaceError(f"{path} is a file; choose a folder for the workspace")
@@ -61,7 +69,8 @@ class Workspace:
                 f"cannot create the workspace {path}: {exc.strerror or exc}; choose a "
                 "writable folder with --workspace DIR or WORKBENCH_WORKSPACE"
             ) from exc
-        return cls(path, Store(path / DB_NAME, clock=clock))
+        server = database or os.environ.get(DATABASE_VAR) or None
+        return cls(path, Store(server or path / DB_NAME, clock=clock))
 
     @property
     def index_folder(self) -> Path:

@@ -19,9 +19,10 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def ws(tmp_path: Path, clock: Clock) -> Workspace:
-    """A workspace with one short article and one source about it."""
-    workspace = Workspace.open(tmp_path / "ws", clock=clock)
+def ws(tmp_path: Path, clock: Clock, database: str | None) -> Workspace:
+    """A workspace with one short article and one source about it, on SQLite and on
+    PostgreSQL."""
+    workspace = Workspace.open(tmp_path / "ws", clock=clock, database=database)
     source = tmp_path / "ministry.txt"
     source.write_text(SOURCE, encoding="utf-8")
     add_sources(workspace, [source])
@@ -39,8 +40,13 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_ws(demo_template: Path, tmp_path: Path) -> Workspace:
-    """A fresh copy of the demo workspace, with its own fixed clock."""
+def demo_ws(demo_template: Path, tmp_path: Path, database: str | None) -> Workspace:
+    """A fresh copy of the demo workspace, with its own fixed clock; on PostgreSQL the demo
+    built again in a new database, with the same clock (so the same bytes)."""
     folder = tmp_path / "demo-workspace"
-    shutil.copytree(demo_template, folder)
-    return Workspace.open(folder, clock=ticking_clock(START + dt.timedelta(days=1)))
+    later = ticking_clock(START + dt.timedelta(days=1))
+    if database is None:
+        shutil.copytree(demo_template, folder)
+        return Workspace.open(folder, clock=later)
+    build_demo(folder, clock=ticking_clock(), database=database)
+    return Workspace.open(folder, clock=later, database=database)

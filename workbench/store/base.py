@@ -1,5 +1,6 @@
-"""What every part of the store shares: the workspace's engine, its clock, and the two ways
-to open a unit of work (a read, or a write holding the lock)."""
+"""What every part of the store shares: the workspace's engine (a SQLite file, or a
+PostgreSQL server named by a URL), its clock, and the two ways to open a unit of work (a read,
+or a write holding the lock)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Select
 
 from workbench.records import Clock, utc_now
-from workbench.store.engine import reading, sqlite_engine, use_wal, writing
+from workbench.store.engine import engine_for, is_url, reading, use_wal, writing
 from workbench.store.schema import upgrade
 
 
@@ -20,11 +21,14 @@ class StoreBase:
     """The database of one workspace, brought to the newest schema when opened. `clock` stamps
     every change (tests fix it)."""
 
-    def __init__(self, path: str | Path, *, clock: Clock = utc_now) -> None:
-        self.path = Path(path)
+    def __init__(self, database: str | Path, *, clock: Clock = utc_now) -> None:
         self.clock = clock
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine = sqlite_engine(self.path)
+        # `path` is the SQLite file, None on a server; `database` names either, as given.
+        self.path = None if is_url(database) else Path(database)
+        self.database = str(database)
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine = engine_for(database)
         use_wal(self.engine)
         self.schema_version = upgrade(self.engine)
 

@@ -47,7 +47,10 @@ def insert_claims(conn: Connection, rows: list[dict[str, Any]], *, origin: str) 
 
 
 def check_newest(conn: Connection, article_id: str) -> None:
-    """Under the write lock: two new drafts of one version, added at once, would fork it."""
+    """Under the write lock: two new drafts of one version, added at once, would fork it.
+    (On a server the previous version's row is locked first: that is its write lock.)"""
+    locked = select(articles.c.id).where(articles.c.id == article_id).with_for_update()
+    conn.execute(locked)
     newer = conn.execute(
         select(articles.c.id, articles.c.version).where(articles.c.version_of == article_id)
     ).first()

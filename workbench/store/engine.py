@@ -1,5 +1,6 @@
 """Connections to a workspace's database: one `Engine` per database, one connection per unit
-of work.
+of work. SQLite (a file in the workspace folder) by default; PostgreSQL for a desk's shared
+store, through the same code.
 
 The engine pools nothing (`NullPool`): every unit of work opens its own connection and closes
 it, so nothing is held across Streamlit sessions or threads, and several processes (the CLI,
@@ -21,16 +22,44 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event, exc
+from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, make_url
 from sqlalchemy.pool import NullPool
 
-from workbench.errors import DamagedStore
+from workbench.errors import DamagedStore, StoreUnavailable
 
 BUSY_TIMEOUT_SECONDS = 30.0
 _WRITE = "workbench_write"  # the execution option that makes a transaction a writer's
 
 _ENGINES: dict[Path, Engine] = {}
+_SERVER_ENGINES: dict[str, Engine] = {}
 _ENGINES_GUARD = threading.Lock()
+
+
+def is_url(database: str | Path) -> bool:
+    """Whether `database` names a database server (a SQLAlchemy URL), not a SQLite file."""
+    return isinstance(database, str) and "://" in database
+
+
+def engine_for(database: str | Path) -> Engine:
+    """The engine of a SQLite file, or of the server a `postgresql+psycopg://` URL names."""
+    if not is_url(database):
+        return sqlite_engine(Path(database))
+    url = make_url(str(database))
+    if not url.drivername.startswith("postgresql"):
+        raise StoreUnavailable(
+            url.render_as_string(hide_password=True),
+            "only PostgreSQL is supported as a server: give a postgresql+psycopg:// URL",
+        )
+    key = url.render_as_string(hide_password=False)
+    with _ENGINES_GUARD:
+        engine = _SERVER_ENGINES.get(key)
+        if engine is None:
+            # A server connection costs a process on the server: a few are kept for the
+            # units of work of this process, each handed to one unit at a time.
+            engine = create_engine(url, pool_size=4, max_overflow=8, pool_pre_ping=True,
+                                   connect_args={"connect_timeout": 10})  # fmt: skip
+            _SERVER_ENGINES[key] = engine
+        return engine
 
 
 def sqlite_engine(path: Path) -> Engine:
@@ -103,6 +132,11 @@ def damage_as_error(engine: Engine) -> Iterator[None]:
     (its subclasses) stay what they are."""
     try:
         yield
+    except exc.OperationalError as error:
+        if engine.dialect.name == "sqlite":
+            raise
+        shown = engine.url.render_as_string(hide_password=True)
+        raise StoreUnavailable(shown, str(error.orig).strip().splitlines()[0]) from error
     except exc.DatabaseError as error:
         if type(error.orig) is not sqlite3.DatabaseError:
             raise

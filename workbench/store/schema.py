@@ -21,12 +21,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, func, select
 
 from workbench.errors import SchemaVersionError
 from workbench.store.engine import reading, writing
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# The key of the PostgreSQL advisory lock that serializes schema upgrades.
+SCHEMA_LOCK = 0x57_42_53_43  # "WBSC"
 # The last `PRAGMA user_version` of the hand-written migrations that came before Alembic.
 LEGACY_LATEST = 3
 
@@ -68,6 +70,8 @@ def upgrade(engine: Engine) -> str:
         if current == head():
             return current
     with writing(engine) as conn:  # read again under the lock: another process may be done
+        if conn.dialect.name == "postgresql":  # SQLite's BEGIN IMMEDIATE, on a server
+            conn.execute(select(func.pg_advisory_xact_lock(SCHEMA_LOCK)))
         current = current_revision(conn)
         _refuse_newer(conn, current)
         if current != head():

@@ -124,12 +124,12 @@ def article_claims(ws: pipeline.Workspace, article: Any) -> pd.DataFrame:
     Every change to a claim or a review writes a history row, so the newest row's id is part
     of the cache key, with the article's id and when it was added (a rebuilt workspace)."""
     mark = ws.store.last_change()
-    return _claims_at(str(ws.store.path), article.article_id, article.added_at, mark)
+    return _claims_at(ws.store.database, article.article_id, article.added_at, mark)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _claims_at(db_path: str, article_id: str, added_at: str, last_change: int) -> pd.DataFrame:
-    return Store(db_path).claims(article_id)
+def _claims_at(database: str, article_id: str, added_at: str, last_change: int) -> pd.DataFrame:
+    return Store(database).claims(article_id)
 
 
 @contextmanager
