@@ -33,6 +33,7 @@ from workbench.errors import WorkbenchError
 from workbench.evidence import evidence_table, read_sources, source_files
 from workbench.export import EXPORT_FORMATS, cell_text, export_bytes, to_csv, to_jsonl
 from workbench.pipeline import DEFAULT_FOLDER, DEMO_FOLDER, ENV_VAR, Workspace, build_demo
+from workbench.workspace import DATABASE_VAR
 
 FORMATS = ("table", "csv", "jsonl")
 _TABLE_COLUMNS = ("kind", "text", "value", "unit", "qualifier", "speaker", "subject")
@@ -142,17 +143,35 @@ def match(
 
 
 def workspace_option(command: Callable[..., None]) -> Callable[..., None]:
-    """`--workspace DIR`, from WORKBENCH_WORKSPACE when not given, else ./workspace."""
+    """`--workspace DIR`, from WORKBENCH_WORKSPACE when not given, else ./workspace; and
+    `--database URL`, from WORKBENCH_DATABASE, for a store on PostgreSQL (kept in the
+    command's context for `open_workspace`, so that no command needs a parameter for it)."""
+    with_database = click.option(
+        "--database", envvar=DATABASE_VAR, show_envvar=True, expose_value=False,
+        metavar="URL", callback=_remember_database,
+        help="A postgresql+psycopg:// URL: the store on PostgreSQL instead of the folder's "
+        "SQLite file.",
+    )(command)  # fmt: skip
     return click.option(
         "--workspace", "workspace", type=click.Path(file_okay=False, path_type=Path),
         envvar=ENV_VAR, default=DEFAULT_FOLDER, show_default=True, show_envvar=True,
         help="The workspace folder (created if missing).",
-    )(command)  # fmt: skip
+    )(with_database)  # fmt: skip
+
+
+def _remember_database(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
+    ctx.meta[DATABASE_VAR] = value or None
+
+
+def chosen_database() -> str | None:
+    """The --database of the command being run (or WORKBENCH_DATABASE), if any."""
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get(DATABASE_VAR) if ctx is not None else None
 
 
 def open_workspace(folder: Path) -> Workspace:
     """The workspace, with any work a stopped command left finished first, and said so."""
-    ws = Workspace.open(folder)
+    ws = Workspace.open(folder, database=chosen_database())
     with ProgressBars() as bars:
         for line in pipeline.finish_pending(ws, progress=bars.update):
             click.echo(f"Note: {line}.", err=True)
@@ -293,7 +312,7 @@ def doctor(rebuild_index: bool, check_only: bool, workspace: Path) -> None:
     Example: workbench doctor --workspace demo-workspace --rebuild-index
     """
     with errors_as_messages():
-        ws = Workspace.open(workspace)
+        ws = Workspace.open(workspace, database=chosen_database())
         findings = checkup.check(ws)
         for finding in findings:
             click.echo(f"- {finding.problem}: {finding.repair}")
@@ -338,7 +357,7 @@ def ui(port: int, workspace: Path) -> None:
     Example: workbench ui --workspace newsroom --port 8502
     """
     with errors_as_messages():
-        Workspace.open(workspace)  # a bad folder fails here, not inside the app
+        Workspace.open(workspace, database=chosen_database())  # fails here, not in the app
     sys.exit(run_ui(workspace, port=port))
 
 
@@ -383,6 +402,8 @@ def run_ui(workspace: Path, *, port: int) -> int:
                "--client.toolbarMode", "minimal",
                "--browser.gatherUsageStats", "false"]  # fmt: skip
     env = {**os.environ, ENV_VAR: str(Path(workspace).resolve())}
+    if chosen_database():
+        env[DATABASE_VAR] = str(chosen_database())
     click.echo(f"Opening the workbench on http://127.0.0.1:{port} (Ctrl+C to stop)", err=True)
     try:
         return subprocess.run(command, env=env, check=False).returncode

@@ -66,3 +66,19 @@ def test_processes_opening_a_new_database_at_once_apply_each_revision_once(
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").all() == [(head(),)]
     engine.dispose()
+
+
+def test_the_commands_take_the_store_from_database(postgres_database: str, tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    folder = str(tmp_path / "ws")
+    runner = CliRunner(env={"WORKBENCH_DATABASE": None})
+    seed = str(seeds / "000_c76c75e25c87b28b.txt")
+    added = runner.invoke(
+        cli, ["add-article", seed, "--database", postgres_database, "--workspace", folder]
+    )
+    assert added.exit_code == 0, added.output
+    assert not (tmp_path / "ws" / "workbench.sqlite3").exists()  # the store is on the server
+    status = runner.invoke(cli, ["status", "--database", postgres_database, "--workspace", folder])
+    assert status.exit_code == 0 and "000_c76c75e25c87b28b" in status.stdout
+    alone = runner.invoke(cli, ["status", "--workspace", folder])  # the folder's own SQLite
+    assert alone.exit_code == 0 and "No articles yet" in alone.stdout
