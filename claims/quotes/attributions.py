@@ -18,12 +18,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claims.quotes import cuewords as cw
 from claims.quotes import speechwords as sw
 from claims.quotes.layout import Layout
 from claims.quotes.nounphrases import (
     Phrase,
     ends_sentence,
     iter_tokens,
+    leading_subject,
     phrase_forward,
     pronoun,
     subject_in,
@@ -35,11 +37,21 @@ from claims.reading.wordstarts import WholeWords
 _NEAR = 48  # characters before a verb where its subject usually starts
 
 
-_VERBS = sw.SPEECH_VERBS | sw.STRICT_SPEECH_VERBS | sw.CITING_VERBS | sw.NAMED_SUBJECT_VERBS
+_VERBS = (
+    cw.SPEECH_VERBS
+    | cw.STRICT_SPEECH_VERBS
+    | cw.CITING_VERBS
+    | cw.NAMED_SUBJECT_VERBS
+    | cw.PARTICIPLES
+)
 # "Said Williams:" opens a sentence with the verb, in sports pages above all.
 _OPENING_VERBS = {"Said", "Says", "Added", "Asked"}
 # Verbs that always report speech, as "said" does: most of those found, and the quickest read.
-_PLAIN_VERBS = sw.SPEECH_VERBS - sw.STRICT_SPEECH_VERBS - sw.THAT_VERBS - sw.CITING_VERBS
+_PLAIN_VERBS = cw.SPEECH_VERBS - cw.STRICT_SPEECH_VERBS - cw.CITING_VERBS
+# What comes before a participle that reports speech: a comma, or a message ("a statement").
+_BEFORE_PARTICIPLE = re.compile(
+    r"(?:,|\b(?:" + "|".join(sorted(cw.MESSAGE_NOUNS)) + r"))\s*$", re.IGNORECASE
+)
 _VERBS_FOUND = WholeWords(
     r"(?:[Aa]ccording\s+to|" + word_alternation(_VERBS | _OPENING_VERBS) + r")\b"
 )
@@ -71,7 +83,10 @@ def find_attributions(layout: Layout) -> list[Attr]:
     """The attribution clauses outside quotes, in text order, none overlapping the one before."""
     found: list[Attr] = []
     for start, verb in _VERBS_FOUND.find(layout.text, layout.outside_quotes()):
-        attr = _attribution(layout, verb, start, start + len(verb))
+        if verb in cw.PARTICIPLES:
+            attr = _participle(layout, verb, start, found)
+        else:
+            attr = _attribution(layout, verb, start, start + len(verb))
         if attr is not None and (not found or attr.start >= found[-1].end):
             found.append(attr)
     return found
@@ -124,7 +139,7 @@ def _attribution(layout: Layout, verb: str, start: int, end: int) -> Attr | None
             return _according(layout, start, end)
         if verb in _OPENING_VERBS:
             return _inverted(layout, start, end)
-        if verb in sw.CITING_VERBS:
+        if verb in cw.CITING_VERBS:
             return _citing(layout, start, end)
     agent = _by_agent(layout, end) if _BY.match(layout.text, end) else None
     if agent is not None:  # "announced by the Office for National Statistics"
@@ -134,18 +149,38 @@ def _attribution(layout: Layout, verb: str, start: int, end: int) -> Attr | None
     found = subject(layout, start)
     if found is None:
         return _inverted(layout, start, end)
-    if verb in sw.NAMED_SUBJECT_VERBS and not sw.is_capitalized(found.words[-1]):
+    if verb in cw.NAMED_SUBJECT_VERBS and not sw.is_capitalized(found.words[-1]):
         return None
     finish = _told_object(layout, end) if verb.startswith("told") else end
     return named(found.start, finish, found)
 
 
+def _participle(layout: Layout, verb: str, start: int, found: list[Attr]) -> Attr | None:
+    """ "..., adding that", "issued a statement saying": the participle is a cue of its own,
+    whose source is that of the attribution before it in the sentence, else the subject that
+    opens the sentence ("Trump, speaking in Ohio, ..., saying")."""
+    text, end = layout.text, start + len(verb)
+    if not _BEFORE_PARTICIPLE.search(text, max(0, start - 24), start):
+        return None
+    if verb not in cw.PLAIN_PARTICIPLES and not _REPORTED_CONTENT.match(text, end):
+        return None
+    floor = layout.sentence_floor(start)
+    if found and found[-1].start >= floor:
+        last = found[-1]
+        return Attr(start, end, last.speaker, last.kind, last.pronoun, gender=last.gender)
+    phrase = leading_subject(tokens(text, floor, min(start, floor + 2 * _NEAR)))
+    if phrase is None:
+        return None
+    attr = named(start, end, phrase)
+    return attr if attr.pronoun or attr.kind in ("person", "org", "either") else None
+
+
 def _reports_speech(layout: Layout, verb: str, start: int, end: int) -> bool:
     """Whether a verb that is also an ordinary verb or a noun reports speech here: by what
     follows it, or by a closing quote before it ('"...," added the British producer')."""
-    if verb in sw.STRICT_SPEECH_VERBS and not _REPORTED_CONTENT.match(layout.text, end):
+    if verb in cw.STRICT_SPEECH_VERBS and not _REPORTED_CONTENT.match(layout.text, end):
         return layout.after_quote(start)
-    if verb in sw.THAT_VERBS and not _THAT_CONTENT.match(layout.text, end):
+    if verb in cw.THAT_VERBS and not _THAT_CONTENT.match(layout.text, end):
         return layout.after_quote(start)
     return True
 

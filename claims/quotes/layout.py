@@ -30,11 +30,22 @@ class Layout:
         self.quotes = [q for q in quotes if not is_work_title(text, q, self.para_lo(q.start))]
         self.quote_starts = [q.start for q in self.quotes]
         self.quote_ends = [q.end for q in self.quotes]
-        # Where each quote stops holding positions: after its closing mark, if it has one.
-        self.quote_stops = [q.end + q.closed for q in self.quotes]
+        # Where each quote stops holding positions: after its closing mark, if it has one
+        # (both marks of a doubled one: the New York Times writes a double quote as '').
+        self.quote_stops = [self._stop(q) for q in self.quotes]
         # The later of the last sentence start and the last paragraph start before a position
         # is the last of these before it: one bisection instead of two.
         self._floors = sorted({*self.sentence_starts, *self.paragraph_starts})
+
+    def _stop(self, quote: Quote) -> int:
+        if not quote.closed:
+            return quote.end
+        doubled = self.text.startswith("''", quote.end) or self.text.startswith("’’", quote.end)
+        return quote.end + 1 + doubled
+
+    def stop(self, quote: Quote) -> int:
+        """Where the text after a quote begins: past its closing mark or marks."""
+        return self._stop(quote)
 
     def para_lo(self, pos: int) -> int:
         i = bisect.bisect_right(self.paragraph_starts, pos) - 1
@@ -94,14 +105,14 @@ class Layout:
         floor = self.sentence_floor(pos)
         quote = self.quote_at(pos - 1)
         ended = quote is not None and quote.closed and self.text[quote.end - 1] in ".!?"
-        return max(floor, quote.end + 1) if ended and quote is not None else floor
+        return max(floor, self.stop(quote)) if ended and quote is not None else floor
 
     def after_quote(self, pos: int) -> bool:
         """Whether a closing quote mark (and a comma) is all that comes before `pos`."""
         quote = self.quote_at(pos - 1)
         if quote is None or not quote.closed or pos - quote.end > 4:
             return False
-        return not self.text[quote.end + 1 : pos].strip(" ,\n")
+        return not self.text[self.stop(quote) : pos].strip(" ,\n")
 
     def opens_sentence(self, quote: Quote) -> bool:
         """Whether nothing but a dash or a parenthesis comes before the quote in its sentence."""

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
+from claims.quotes import cuewords as cw
 from claims.quotes import speechwords as sw
 
 TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*[’']?\.?|[^\w\s]")
@@ -73,7 +74,7 @@ def is_stop(tok: str, *, verbs: bool = True) -> bool:
         return low in sw.CLAUSE_OPENERS
     if low in sw.STOP_WORDS:
         return True
-    return verbs and (low in sw.SPEECH_VERBS or low in sw.STRICT_SPEECH_VERBS)
+    return verbs and (low in cw.SPEECH_VERBS or low in cw.STRICT_SPEECH_VERBS)
 
 
 def pronoun(tok: str) -> str:

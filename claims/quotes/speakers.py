@@ -14,14 +14,16 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from claims.quotes import cuewords as cw
 from claims.quotes import speechwords as sw
 from claims.quotes.attributions import CLAUSE_END, Attr, named, subject
+from claims.quotes.labels import colon_label, signed, transcript_label
 from claims.quotes.layout import WINDOW, Layout
 from claims.quotes.marks import Quote
 from claims.quotes.nounphrases import Phrase, bare, leading_subject, tokens
 from claims.quotes.pronouns import CARRY_DISTANCE, Resolver
 
-_FRAMING = re.compile(r"\b(?:" + "|".join(sorted(sw.FRAMING_VERBS)) + r")\b")
+_FRAMING = re.compile(r"\b(?:" + "|".join(sorted(cw.FRAMING_VERBS)) + r")\b")
 # The attribution after a quote is at most this far, with no sentence end or quote in between.
 _AFTER_REACH = 60
 _BREAK = re.compile(r"[.!?\"“”‘’«»\n]|'(?!\w)|(?<!\w)'")
@@ -49,7 +51,14 @@ class _Speakers:
             while k < len(attrs) and attrs[k].start < quote.start:
                 last = (attrs[k].start, attrs[k].speaker) if attrs[k].speaker else last
                 k += 1
-            own = self._after(quote) or self._before(quote) or self._later(quote)
+            own = (
+                transcript_label(self.layout, quote)
+                or self._after(quote)
+                or signed(self.layout, quote)
+                or self._before(quote)
+                or colon_label(self.layout, quote)
+                or self._later(quote)
+            )
             opens = own is None and self.layout.opens_sentence(quote)
             if own is None and not opens:
                 own = self._sentence_subject(quote)
@@ -61,7 +70,7 @@ class _Speakers:
     def _after(self, quote: Quote) -> Claim | None:
         """The attribution after a quote that ends a clause, in the same sentence:
         '"...," said X', '"...," X said', '"...," chairman and chief executive X said'."""
-        close = quote.end + 1
+        close = self.layout.stop(quote)
         if not quote.closed or not CLAUSE_END.match(self.text, quote.end - 1):
             return None
         i = bisect.bisect_left(self.starts, close)
@@ -107,7 +116,7 @@ class _Speakers:
     def _later(self, quote: Quote) -> Claim | None:
         """An attribution later in the sentence of a quoted phrase ('while "rain-saturated earth
         ... collapsed into a shaft" at another pit, killing three miners, Xinhua said')."""
-        close = quote.end + 1
+        close = self.layout.stop(quote)
         if not quote.closed or self.text[quote.end - 1] in ".!?":
             return None
         i = bisect.bisect_left(self.starts, close)

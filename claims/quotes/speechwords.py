@@ -1,7 +1,8 @@
-"""The vocabulary of reported speech and of speakers' names, and what it makes of a noun phrase.
+"""The vocabulary of speakers' names and the phrases around them, and what it makes of a phrase.
 
-Everything the quote finder knows about English lives here as data: which verbs report speech,
-which words are titles to strip from a name, which words make a name an organisation or a place.
+Everything the quote finder knows about English lives here as data (the verbs that report speech
+in `cuewords`): which words are titles to strip from a name, which words make a name an
+organisation or a place.
 A new case is a new table entry, not a new branch. `speaker_name` turns the noun phrase before
 "said" into the speaker the claim table shows: a person or organisation by name, without titles
 or leading articles, or a descriptive group kept as written when nothing in it is a name.
@@ -11,34 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-
-# Verbs that report speech. A strict verb is also an ordinary verb ("added 3% to", "reported a
-# profit", "claimed the title", "Kim reported from Seoul"), so it counts only when what follows
-# looks like reported content: "that", punctuation, a quote, or a pronoun subject.
-SPEECH_VERBS = frozenset(
-    """said says say told tells stated confirmed confirms announced announces warned warns
-    insisted insists argued argues explained explains admitted admits acknowledged acknowledges
-    stressed stresses suggested suggests predicted predicts replied replies responded
-    responds commented concluded concludes declared declares maintained maintains
-    revealed reveals conceded concedes recalled recalls urged urges asserted asserts argue
-    insist warn admit explain suggest predict stress confirm reveal concede""".split()
-)
-# Plural nouns as often as verbs ("amid claims", "ex-Soviet states"): only before "that", a
-# colon or a quote.
-THAT_VERBS = frozenset("claims reports notes states".split())
-STRICT_SPEECH_VERBS = frozenset(
-    """added adds reported reports claimed claims noted notes states wrote writes asked asks
-    observed observes continued continues""".split()
-)
-# "X cited Y as saying": Y is the speaker; the clause runs from X to "saying".
-CITING_VERBS = frozenset("cited cites quoted quotes".split())
-# Verbs that are nouns as often ("the growth forecast"): they count after a name or a pronoun.
-NAMED_SUBJECT_VERBS = frozenset("forecast forecasts".split())
-# Verbs that frame a quoted phrase as someone's words ("what it called", "described it as").
-FRAMING_VERBS = frozenset(
-    """called calls call described describes dubbed dubs termed terms branded brands labelled
-    labeled labels hailed hails""".split()
-)
 
 # Between a subject and its verb: "North Korea has recently said", "he also told".
 AUXILIARIES = frozenset(

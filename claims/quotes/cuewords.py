@@ -1,0 +1,59 @@
+"""The words that report speech: verbs, participles, and the verbs that frame a quoted phrase.
+
+Each table is one kind of cue, read one way by `claims.quotes.attributions`. A verb that is also
+an ordinary verb or noun goes in a stricter table, which asks for reported content after it.
+"""
+
+from __future__ import annotations
+
+# Verbs that report speech. A strict verb is also an ordinary verb ("added 3% to", "reported a
+# profit", "claimed the title", "Kim reported from Seoul"), so it counts only when what follows
+# looks like reported content: "that", punctuation, a quote, or a pronoun subject.
+SPEECH_VERBS = frozenset(
+    """said says say told tells stated confirmed confirms announced announces warned warns
+    insisted insists argued argues explained explains admitted admits acknowledged acknowledges
+    stressed stresses suggested suggests predicted predicts replied replies responded
+    responds commented concluded concludes declared declares maintained maintains
+    revealed reveals conceded concedes recalled recalls urged urges asserted asserts argue
+    insist warn admit explain suggest predict stress confirm reveal concede tweeted tweets
+    reiterated reiterates remarked emphasized emphasised emphasizes emphasises contended
+    contends quipped joked lamented laments complained complains cautioned cautions
+    countered boasted boasts""".split()
+)
+# Report verbs of documents and findings, and verbs that are plural nouns as often ("amid
+# claims", "ex-Soviet states", "the data shows"): only before "that", a colon or a quote.
+THAT_VERBS = frozenset(
+    """claims reports notes states showed shows show found finds indicated indicates
+    estimated estimates denied denies vowed vows promised promises pledged pledges
+    alleged alleges posted""".split()
+)
+STRICT_SPEECH_VERBS = (
+    frozenset(
+        """added adds reported reports claimed claims noted notes states wrote writes asked asks
+    observed observes continued continues""".split()
+    )
+    | THAT_VERBS
+)
+# Participles that report speech in a clause of their own: "..., adding that", "issued a
+# statement saying". Their source is the subject of the sentence.
+PARTICIPLES = frozenset(
+    """saying adding telling noting arguing suggesting explaining claiming announcing stating
+    acknowledging warning declaring insisting asserting writing tweeting stressing predicting
+    recalling urging vowing promising alleging conceding""".split()
+)
+# Participles that report speech whatever follows them ("telling reporters", "saying he").
+PLAIN_PARTICIPLES = frozenset("saying telling adding".split())
+# Nouns of a message a participle may follow without a comma ("released a statement saying").
+MESSAGE_NOUNS = frozenset(
+    """statement statements release tweet tweets email e-mail letter post interview video ad
+    memo report message speech remarks""".split()
+)
+# "X cited Y as saying": Y is the speaker; the clause runs from X to "saying".
+CITING_VERBS = frozenset("cited cites quoted quotes".split())
+# Verbs that are nouns as often ("the growth forecast"): they count after a name or a pronoun.
+NAMED_SUBJECT_VERBS = frozenset("forecast forecasts".split())
+# Verbs that frame a quoted phrase as someone's words ("what it called", "described it as").
+FRAMING_VERBS = frozenset(
+    """called calls call described describes dubbed dubs termed terms branded brands labelled
+    labeled labels hailed hails""".split()
+)
