@@ -55,6 +55,7 @@ _BEFORE_PARTICIPLE = re.compile(
 _VERBS_FOUND = WholeWords(
     r"(?:[Aa]ccording\s+to|" + word_alternation(_VERBS | _OPENING_VERBS) + r")\b"
 )
+_TOLD = frozenset(("told", "tells"))
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 _BY = re.compile(r"\s+by\s+(?=[A-Z]|the\s+[A-Z])")
 _THAT_CONTENT = re.compile(r"\s*(?:that\b|:|\s[\"“‘'])")
@@ -129,6 +130,8 @@ def _source(words: tuple[str, ...]) -> tuple[str, str | None, str | None, str | 
     first = pronoun(words[0])
     if len(words) == 1 and (first in sw.PRONOUNS or first in sw.OBJECT_PRONOUNS):
         return first, None, None, None
+    if all(w.lower().rstrip(".") in sw.TIME_WORDS for w in words):
+        return "", None, None, None  # "said Tuesday", "this week said": a time, not a source
     speaker, kind = sw.speaker_name(words)
     return "", speaker, kind, sw.pronoun_for(words)
 
@@ -148,7 +151,8 @@ def _attribution(layout: Layout, verb: str, start: int, end: int) -> Attr | None
         return None
     found = subject(layout, start)
     if found is None:
-        return _inverted(layout, start, end)
+        # What follows "told" is whom it was told to, never who spoke ("..., told The Post").
+        return None if verb in _TOLD else _inverted(layout, start, end)
     if verb in cw.NAMED_SUBJECT_VERBS and not sw.is_capitalized(found.words[-1]):
         return None
     finish = _told_object(layout, end) if verb.startswith("told") else end

@@ -20,6 +20,7 @@ from claims.quotes import speechwords as sw
 from claims.quotes.layout import Layout
 from claims.quotes.marks import Quote
 
+_SPACE = r"[^\S\n]"  # a space within the line, a no-break space too
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|al|bin|da|di|del|la|le)\b)"
 # A label of one to four words, names or titles ("MS. ROE", "SEN. JOHN DOE", "Chris Matthews"),
 # that opens its turn and ends in a colon.
@@ -27,8 +28,8 @@ _LABEL = re.compile(rf"[\"“]?[ \t]*({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})
 # A sign-off right after a quote's closing mark: a dash, and a name to the paragraph's end or
 # to a handle, a comma or a date.
 _SIGNED = re.compile(
-    rf"[ \t]*[―—–-]+[ \t]*({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}?)"
-    r"[ \t]*(?:\(@|,|\.?[ \t]*$|\.?[ \t]*\n|[ \t]+(?:on|in)[ \t])",
+    rf"{_SPACE}*[―—–-]+{_SPACE}*({_NAME_WORD}(?:{_SPACE}+{_NAME_WORD}){{0,3}}?)"
+    rf"{_SPACE}*(?:\(@|,|\.?{_SPACE}*$|{_SPACE}+(?:on|in){_SPACE})",
     re.MULTILINE,
 )
 # "- Carl Bialik: “", "conservative commentator Jane Roe imagined: “" is left to the verbs.

@@ -25,6 +25,12 @@ _NOT_NOUN_ENDINGS = ("ed", "ing", "ly")
 _INNER_WORDS = sw.DETERMINERS | sw.NAME_CONNECTORS | sw.SOURCE_PREPOSITIONS
 # Words that open a phrase before a clause's subject ("After a tough first set, Molik").
 _PHRASE_OPENERS = sw.CLAUSE_OPENERS - sw.CONJUNCTIONS
+# Words that open a time phrase between a subject and its verb ("on Friday", "late last week").
+_TIME_LEADS = frozenset("on early late earlier".split())
+# A party and state after a name, as US papers write them: "R-Ky.", "D-N.Y.", "I-Vt".
+PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
+# Words a description after a name may hold ("the head of the union", "one of the states").
+_APPOSITIVE_WORDS = frozenset("of for at in from and with who which whose whom".split())
 
 
 # Tokens and phrases are made by the thousand: named tuples are the cheapest to build.
@@ -99,7 +105,7 @@ def subject_in(toks: Sequence[Tok], passive: bool) -> tuple[Phrase | None, bool]
     last = len(toks) - 1
     while passive and last >= 0 and toks[last].text.lower() in sw.PASSIVE:
         last -= 1
-    i = _skip_auxiliaries(toks, last)
+    i = _skip_auxiliaries(toks, _skip_time(toks, last))
     if i is not None and i >= 0 and toks[i].text == ")":
         i = _before_parenthesis(toks, i)  # "Electronic Arts (EA) says"
     if i is None or i < 0:
@@ -107,6 +113,19 @@ def subject_in(toks: Sequence[Tok], passive: bool) -> tuple[Phrase | None, bool]
     if toks[i].text == ",":
         return _appositive_subject(toks, i), True
     return _phrase_back(toks, i)
+
+
+def _skip_time(toks: Sequence[Tok], i: int) -> int:
+    """Index of the last token before a time phrase that ends at i ("Smith on Friday said",
+    "The central bank this week said"), or i when there is none."""
+    j = i
+    while j >= 0 and toks[j].text.lower() in sw.TIME_WORDS:
+        j -= 1
+    if j == i:
+        return i
+    if j >= 0 and toks[j].text.lower() in _TIME_LEADS:
+        j -= 1
+    return j if j >= 0 and toks[j].text[0].isalnum() else i
 
 
 def _skip_auxiliaries(toks: Sequence[Tok], i: int) -> int | None:
@@ -132,11 +151,20 @@ def _is_adverb(low: str) -> bool:
 
 def _appositive_subject(toks: Sequence[Tok], i: int) -> Phrase | None:
     """The subject when a comma precedes the verb: "Gordon Brown, the Chancellor, said" gives
-    Gordon Brown; "the head of SACMS, Zhao Tiechui, said" gives the name between the commas."""
+    Gordon Brown; "the head of SACMS, Zhao Tiechui, said" gives the name between the commas;
+    a name that opens the clause before a comma keeps it through the descriptions after it
+    ("Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said"), and a
+    party and state ("Mitch McConnell, R-Ky., said") is never the name."""
+    opening = _opening_name(toks, i)
+    if opening is not None:
+        return opening
     for j in range(i - 1, max(i - 16, 0), -1):
         if toks[j].text != ",":
             continue
         inner = toks[j + 1 : i]
+        if len(inner) == 1 and PARTY_TAG.fullmatch(inner[0].text):
+            i = j  # "Mitch McConnell, R-Ky., said": the name is before the tag
+            continue
         if inner and len(inner) <= 4 and all(_name_word(t.text) for t in inner):
             return as_phrase(inner)
         first = inner[0].text if inner else ""
@@ -145,6 +173,22 @@ def _appositive_subject(toks: Sequence[Tok], i: int) -> Phrase | None:
             return _phrase_back(toks, j - 1)[0]
         return None
     return None
+
+
+def _opening_name(toks: Sequence[Tok], i: int) -> Phrase | None:
+    """The name of up to four words that opens the clause and is followed by a comma, when
+    the words from it to the comma at `i` are descriptions of it (no verb of their own)."""
+    first = 0
+    while first < i and not toks[first].text[0].isalnum():
+        first += 1  # the closing mark of a quote before the clause
+    k = first
+    while k < min(i, first + 6) and _name_word(toks[k].text):
+        k += 1
+    if k == first or k >= i or toks[k].text != ",":
+        return None
+    if any(t.text.lower() in sw.STOP_WORDS - _APPOSITIVE_WORDS for t in toks[k:i]):
+        return None
+    return as_phrase(toks[first:k])
 
 
 def _name_word(tok: str) -> bool:

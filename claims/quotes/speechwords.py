@@ -79,7 +79,7 @@ PART_OF = frozenset("of at for in with".split())
 # Abbreviations that end in a full stop without ending the sentence.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr prof gen col lt sgt capt gov sen rep rev inc ltd co corp no mt
-    u.s u.k u.n e.u""".split()
+    u.s u.k u.n e.u del sens reps""".split()
 )
 
 # Titles and roles stripped from the front of a name ("Assistant Foreign Minister Hong Lei").
@@ -101,7 +101,10 @@ TITLE_WORDS = frozenset(
     scientist researcher campaigner businessman businesswoman entrepreneur investor
     labour conservative tory liberal democrat democratic republican green independent wife
     husband son daughter mother father brother sister girlfriend boyfriend partner friend
-    widow uncle aunt""".split()
+    widow uncle aunt speaker pollster strategist commentator reporter journalist host
+    moderator anchor correspondent columnist adviser advisor aide staffer activist delegate
+    del candidate nominee hopeful whip majority minority operative consultant historian
+    surrogate rival opponent challenger""".split()
 )
 # Descriptions that stand for a person named before ("the 23-year-old", "the 10th seed").
 ROLE_DESCRIPTIONS = frozenset(
@@ -174,6 +177,20 @@ NOT_NAMES = frozenset(
     while after before since however meanwhile one two three four five six seven eight nine
     ten eleven twelve twenty thirty forty fifty hundred hundreds thousands millions dozens
     several both""".split()
+)
+
+# Words of a time, which never speak: "said Tuesday", "The central bank this week said".
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today tonight yesterday week
+    weekend month year morning afternoon evening night day last this next earlier later
+    january february march april may june july august september october november
+    december""".split()
+)
+# Documents and findings that speak for whoever made them ("the IMF report", "a Pew survey").
+DOCUMENT_NOUNS = frozenset(
+    """report reports study studies survey surveys poll polls analysis statement release
+    estimate estimates review audit memo letter filing data figures research findings
+    paper""".split()
 )
 
 # A quoted Title-Case phrase right after one of these is the name of a work, not a quotation.
@@ -257,7 +274,7 @@ def strip_titles(name: Sequence[str]) -> tuple[list[str], bool]:
 def _own_words(words: list[str]) -> list[str]:
     """A person's name without the organisation after it ("Mike Powell of Dresdner")."""
     for k in range(2, min(len(words), 5)):
-        if words[k] in ("of", "at") and not any(w.lower() in ORG_WORDS for w in words[:k]):
+        if words[k] in ("of", "at", "for") and not any(w.lower() in ORG_WORDS for w in words[:k]):
             return words[:k]
     return words
 
@@ -281,6 +298,8 @@ def speaker_name(phrase: Sequence[str]) -> tuple[str, str | None]:
     "Xi Jinping"; "North Korea’s state news agency" and "the two countries" stay as written,
     since they name no one (a name in the possessive only describes the head).
     """
+    if len(phrase) >= 2 and phrase[-1].lower() in DOCUMENT_NOUNS and is_capitalized(phrase[-2]):
+        return speaker_name(phrase[:-1])  # "the IMF report" speaks for the IMF
     run_start = _trailing_name_start(phrase)
     if run_start is None:
         return _described(phrase), _described_kind(phrase)
