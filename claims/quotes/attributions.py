@@ -55,6 +55,9 @@ _BEFORE_PARTICIPLE = re.compile(
 _VERBS_FOUND = WholeWords(
     r"(?:[Aa]ccording\s+to|" + word_alternation(_VERBS | _OPENING_VERBS) + r")\b"
 )
+# A participle after a form of "be" or "keep" is the verb of its clause: "is saying".
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|keeps|kept)\s+$")
+_DETERMINER_NEXT = re.compile(r"\s+(?:" + "|".join(sorted(sw.DETERMINERS)) + r")\b")
 _TOLD = frozenset(("told", "tells"))
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 _BY = re.compile(r"\s+by\s+(?=[A-Z]|the\s+[A-Z])")
@@ -147,9 +150,9 @@ def _attribution(layout: Layout, verb: str, start: int, end: int) -> Attr | None
     agent = _by_agent(layout, end) if _BY.match(layout.text, end) else None
     if agent is not None:  # "announced by the Office for National Statistics"
         return named(start, agent.end, agent)
-    if verb not in _PLAIN_VERBS and not _reports_speech(layout, verb, start, end):
-        return None
     found = subject(layout, start)
+    if verb not in _PLAIN_VERBS and not _reports_speech(layout, verb, start, end, found):
+        return None
     if found is None:
         # What follows "told" is whom it was told to, never who spoke ("..., told The Post").
         return None if verb in _TOLD else _inverted(layout, start, end)
@@ -159,18 +162,22 @@ def _attribution(layout: Layout, verb: str, start: int, end: int) -> Attr | None
     return named(found.start, finish, found)
 
 
-def _participle(layout: Layout, verb: str, start: int, found: list[Attr]) -> Attr | None:
+def _participle(layout: Layout, verb: str, start: int, before: list[Attr]) -> Attr | None:
     """ "..., adding that", "issued a statement saying": the participle is a cue of its own,
     whose source is that of the attribution before it in the sentence, else the subject that
     opens the sentence ("Trump, speaking in Ohio, ..., saying")."""
     text, end = layout.text, start + len(verb)
+    progressive = _PROGRESSIVE.search(text, max(0, start - 24), start)
+    if progressive is not None:  # "The White House is saying that": a verb of its own
+        own = subject(layout, progressive.start())
+        return None if own is None else named(own.start, end, own)
     if not _BEFORE_PARTICIPLE.search(text, max(0, start - 24), start):
         return None
     if verb not in cw.PLAIN_PARTICIPLES and not _REPORTED_CONTENT.match(text, end):
         return None
     floor = layout.sentence_floor(start)
-    if found and found[-1].start >= floor:
-        last = found[-1]
+    if before and before[-1].start >= floor:
+        last = before[-1]
         return Attr(start, end, last.speaker, last.kind, last.pronoun, gender=last.gender)
     phrase = leading_subject(tokens(text, floor, min(start, floor + 2 * _NEAR)))
     if phrase is None:
@@ -179,9 +186,24 @@ def _participle(layout: Layout, verb: str, start: int, found: list[Attr]) -> Att
     return attr if attr.pronoun or attr.kind in ("person", "org", "either") else None
 
 
-def _reports_speech(layout: Layout, verb: str, start: int, end: int) -> bool:
+def _reporter(verb: str, words: tuple[str, ...]) -> bool:
+    """Whether a subject is one that reports, whatever follows its verb: a person or body by
+    name, a pronoun, or a document ("Clinton noted the clot's existence", "The poll showed
+    Clinton doing better", "Video of the incident shows him"). A verb that is a plural noun
+    as often ("his TV shows") asks for a pronoun, a person or a document."""
+    head = words[-1].lower()
+    if head in sw.DOCUMENT_NOUNS or head in cw.EVIDENCE_NOUNS:
+        return True
+    first, _, kind, _ = _source(words)
+    return bool(first) or kind == "person" or (kind == "org" and verb not in cw.NOUN_LIKE_VERBS)
+
+
+def _reports_speech(layout: Layout, verb: str, start: int, end: int, found: Phrase | None) -> bool:
     """Whether a verb that is also an ordinary verb or a noun reports speech here: by what
-    follows it, or by a closing quote before it ('"...," added the British producer')."""
+    follows it, by a closing quote before it ('"...," added the British producer'), or by a
+    subject that reports."""
+    if found is not None and verb in cw.REPORT_VERBS and _reporter(verb, found.words):
+        return verb not in cw.WRITING_VERBS or not _DETERMINER_NEXT.match(layout.text, end)
     if verb in cw.STRICT_SPEECH_VERBS and not _REPORTED_CONTENT.match(layout.text, end):
         return layout.after_quote(start)
     if verb in cw.THAT_VERBS and not _THAT_CONTENT.match(layout.text, end):

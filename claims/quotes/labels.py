@@ -62,7 +62,7 @@ def transcript_label(layout: Layout, quote: Quote) -> tuple[int, str] | None:
     """The label of the turn a quote opens or stands in: `PENCE: ...`, `"WALLACE: ...`."""
     text = layout.text
     inside = _LABEL.match(text, quote.start)
-    if inside is not None and inside.end() - quote.start < 48:
+    if inside is not None and inside.end() - quote.start < 48 and inside.end() < quote.end:
         name = _clean(inside.group(1))
         if name is not None:
             return quote.start, name
@@ -95,3 +95,36 @@ def colon_label(layout: Layout, quote: Quote) -> tuple[int, str] | None:
         return None
     name = _clean(m.group(1))
     return None if name is None else (m.start(1), name)
+
+
+# After a quote that ends a clause with a comma, a question or an exclamation mark, a name and
+# any verb attribute it in every house style ('"...," Vitter demanded', '"...?" she shot
+# back'), and so does a verb and a name ('"...," beamed Donald Hartley of Madison').
+_AUXILIARIES = "|".join(sorted(sw.AUXILIARIES | sw.PASSIVE))
+_NAME_THEN_VERB = re.compile(
+    rf"{_SPACE}*((?:{_NAME_WORD}{_SPACE}+){{0,3}}{_NAME_WORD}|he|she|they|it)"
+    rf"{_SPACE}+(?:also{_SPACE}+)?(?!(?:{_AUXILIARIES})\b)[a-z]{{2,}}(?:ed|s)\b"
+)
+_VERB_THEN_NAME = re.compile(
+    rf"{_SPACE}*[a-z]+ed{_SPACE}+((?:{_NAME_WORD}{_SPACE}+){{0,3}}{_NAME_WORD}?[\w’'-])"
+    rf"(?=[,.]|{_SPACE}+(?:of|from|who|when|as)\b)"
+)
+
+
+def after_any_verb(layout: Layout, quote: Quote) -> tuple[int, str] | None:
+    """The name, or pronoun (as written, to resolve), that a verb outside the speech tables
+    attributes a quote to: '"...," Vitter demanded'."""
+    text = layout.text
+    if not quote.closed or text[quote.end - 1] not in ",?!":
+        return None
+    stop = layout.stop(quote)
+    m = _NAME_THEN_VERB.match(text, stop) or _VERB_THEN_NAME.match(text, stop)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if words[0].lower() in sw.PRONOUNS:
+        return m.start(1), words[0]
+    if all(w.lower().rstrip(".") in sw.TIME_WORDS or w.lower() in sw.NOT_NAMES for w in words):
+        return None
+    name, kind = sw.speaker_name(words)
+    return (m.start(1), name) if kind in ("person", "org", None) and name else None

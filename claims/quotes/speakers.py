@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from claims.quotes import cuewords as cw
 from claims.quotes import speechwords as sw
 from claims.quotes.attributions import CLAUSE_END, Attr, named, subject
-from claims.quotes.labels import colon_label, signed, transcript_label
+from claims.quotes.labels import after_any_verb, colon_label, signed, transcript_label
 from claims.quotes.layout import WINDOW, Layout
 from claims.quotes.marks import Quote
 from claims.quotes.nounphrases import Phrase, bare, leading_subject, tokens
@@ -27,6 +27,12 @@ _FRAMING = re.compile(r"\b(?:" + "|".join(sorted(cw.FRAMING_VERBS)) + r")\b")
 # The attribution after a quote is at most this far, with no sentence end or quote in between.
 _AFTER_REACH = 60
 _BREAK = re.compile(r"[.!?\"“”‘’«»\n]|'(?!\w)|(?<!\w)'")
+
+# An attribution that ends its sentence, perhaps after a time: "Warren said on Tuesday."
+_ENDS_AT_VERB = re.compile(
+    r"(?:[^\S\n]+(?:on[^\S\n]+)?(?:" + "|".join(sorted(sw.TIME_WORDS)) + r"))?\.(?:\s|$)",
+    re.IGNORECASE,
+)
 
 Claim = tuple[int, str | None]  # where the speaker was named, and who
 
@@ -55,6 +61,7 @@ class _Speakers:
                 transcript_label(self.layout, quote)
                 or self._after(quote)
                 or signed(self.layout, quote)
+                or self._any_verb(quote)
                 or self._before(quote)
                 or colon_label(self.layout, quote)
                 or self._later(quote)
@@ -81,9 +88,18 @@ class _Speakers:
             return None
         # '"...crazy." He said' starts a new sentence; '"...!" he said' does not.
         new_sentence = self.text[quote.end - 1] == "." and "," not in between
-        if new_sentence and not attr.inverted and self.text[attr.start].isupper():
+        # ... unless the verb ends the sentence: '"...crazy." Warren said.' says nothing of
+        # its own, so it is the quote's.
+        own_sentence = new_sentence and not attr.inverted and self.text[attr.start].isupper()
+        if own_sentence and not _ENDS_AT_VERB.match(self.text, attr.end):
             return None
         return attr.start, attr.speaker
+
+    def _any_verb(self, quote: Quote) -> Claim | None:
+        found = after_any_verb(self.layout, quote)
+        if found is None or found[1] not in sw.PRONOUNS:
+            return found
+        return found[0], self.resolver.resolve(found[1], found[0])
 
     def _before(self, quote: Quote) -> Claim | None:
         """The last attribution or framing verb before the quote in its sentence, or one that

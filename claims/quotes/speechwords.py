@@ -180,11 +180,10 @@ NOT_NAMES = frozenset(
 )
 
 # Words of a time, which never speak: "said Tuesday", "The central bank this week said".
+# (Not the months: "Theresa May said".)
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today tonight yesterday week
-    weekend month year morning afternoon evening night day last this next earlier later
-    january february march april may june july august september october november
-    december""".split()
+    weekend month year morning afternoon evening night day last this next earlier later""".split()
 )
 # Documents and findings that speak for whoever made them ("the IMF report", "a Pew survey").
 DOCUMENT_NOUNS = frozenset(
@@ -298,7 +297,7 @@ def speaker_name(phrase: Sequence[str]) -> tuple[str, str | None]:
     "Xi Jinping"; "North Korea’s state news agency" and "the two countries" stay as written,
     since they name no one (a name in the possessive only describes the head).
     """
-    if len(phrase) >= 2 and phrase[-1].lower() in DOCUMENT_NOUNS and is_capitalized(phrase[-2]):
+    if _made_by_name(phrase):
         return speaker_name(phrase[:-1])  # "the IMF report" speaks for the IMF
     run_start = _trailing_name_start(phrase)
     if run_start is None:
@@ -316,9 +315,18 @@ def speaker_name(phrase: Sequence[str]) -> tuple[str, str | None]:
         return person
     name, stripped = strip_titles(phrase[run_start:])
     titled = stripped or before in ROLE_WORDS
-    if all(w.lower().strip(".") in TITLE_WORDS for w in name):
+    honorific = phrase[run_start].lower().strip(".") in HONORIFICS  # "Mr. King", "Ms. Major"
+    if not honorific and all(w.lower().strip(".") in TITLE_WORDS for w in name):
         return _described(phrase), "role"  # "the Prime Minister"
     return " ".join(name), entity_kind(name, titled=titled)
+
+
+def _made_by_name(phrase: Sequence[str]) -> bool:
+    """ "the IMF report", "a Pew survey": a document after the name of its maker."""
+    if len(phrase) < 2 or phrase[-1] not in DOCUMENT_NOUNS:
+        return False
+    maker = phrase[-2]
+    return is_capitalized(maker) and maker.lower() not in DETERMINERS and not is_possessive(maker)
 
 
 def _trailing_name_start(phrase: Sequence[str]) -> int | None:
