@@ -15,7 +15,7 @@ SPEECH_VERBS = frozenset(
     stressed stresses suggested suggests predicted predicts replied replies responded
     responds commented concluded concludes declared declares maintained maintains
     revealed reveals conceded concedes recalled recalls urged urges asserted asserts argue
-    insist warn admit explain suggest predict stress confirm reveal concede tweeted tweets
+    insist warn admit explain suggest predict stress confirm reveal concede tweeted
     reiterated reiterates remarked emphasized emphasised emphasizes emphasises contended
     contends quipped joked lamented laments complained complains cautioned cautions
     countered""".split()
@@ -25,7 +25,7 @@ SPEECH_VERBS = frozenset(
 THAT_VERBS = frozenset(
     """claims reports notes states showed shows show found finds indicated indicates
     estimated estimates denied denies vowed vows promised promises pledged pledges
-    alleged alleges posted indicate disclosed""".split()
+    alleged alleges posted indicate disclosed tweets""".split()
 )
 STRICT_SPEECH_VERBS = (
     frozenset(

@@ -163,8 +163,8 @@ def _appositive_subject(toks: Sequence[Tok], i: int) -> Phrase | None:
             continue
         inner = toks[j + 1 : i]
         if len(inner) == 1 and PARTY_TAG.fullmatch(inner[0].text):
-            i = j  # "Mitch McConnell, R-Ky., said": the name is before the tag
-            continue
+            # "Mitch McConnell, R-Ky., said": the name is before the tag
+            return _phrase_back(toks, j - 1)[0] if j > 0 else None
         if inner and len(inner) <= 4 and all(_name_word(t.text) for t in inner):
             return as_phrase(inner)
         first = inner[0].text if inner else ""
@@ -182,13 +182,18 @@ def _opening_name(toks: Sequence[Tok], i: int) -> Phrase | None:
     while first < i and not toks[first].text[0].isalnum():
         first += 1  # the closing mark of a quote before the clause
     k = first
-    while k < min(i, first + 6) and _name_word(toks[k].text):
+    while k < min(i, first + 6) and _opening_word(toks[k].text):
         k += 1
     if k == first or k >= i or toks[k].text != ",":
         return None
     if any(t.text.lower() in sw.STOP_WORDS - _APPOSITIVE_WORDS for t in toks[k:i]):
         return None
     return as_phrase(toks[first:k])
+
+
+def _opening_word(tok: str) -> bool:
+    low = tok.lower()
+    return sw.is_capitalized(tok) and low not in sw.CLAUSE_OPENERS and low not in sw.DETERMINERS
 
 
 def _name_word(tok: str) -> bool:

@@ -63,6 +63,7 @@ class _Speakers:
                 or signed(self.layout, quote)
                 or self._any_verb(quote)
                 or self._before(quote)
+                or self._colon_intro(quote)
                 or colon_label(self.layout, quote)
                 or self._later(quote)
             )
@@ -140,11 +141,25 @@ class _Speakers:
             return None
         return self.attrs[i].start, self.attrs[i].speaker
 
+    def _colon_intro(self, quote: Quote) -> Claim | None:
+        """A quote after a clause that ends in a colon, whatever its verb ('Sanders made the
+        following comment:', 'McCaskill scolded him: "'): the subject of that clause."""
+        lo = max(0, quote.start - 8)
+        before = self.text[lo : quote.start - 1].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = lo + len(before) - 1
+        return self._subject_of(self.layout.sentence_floor(colon - 1), colon)
+
     def _sentence_subject(self, quote: Quote) -> Claim | None:
         """A quoted phrase with no attribution: the subject of its sentence, when that is a
         name or a pronoun ('The chancellor also hailed ... "industrial history"')."""
-        lo = self.layout.sentence_floor(quote.start - 1)
-        phrase = leading_subject(tokens(self.text, lo, min(quote.start - 1, lo + WINDOW)))
+        return self._subject_of(self.layout.sentence_floor(quote.start - 1), quote.start - 1)
+
+    def _subject_of(self, lo: int, hi: int) -> Claim | None:
+        """The subject that opens the clause [lo, hi), when it is a name, a pronoun, a
+        description resolved to a name, or a surname the article gave a person earlier."""
+        phrase = leading_subject(tokens(self.text, lo, min(hi, lo + WINDOW)))
         if phrase is None:
             return None
         if sw.is_possessive(phrase.words[-1]):  # "Mr Brown's insistence he was not "gloating""
@@ -159,6 +174,7 @@ class _Speakers:
             or attr.kind == "person"
             or resolved_role
             or speaker in self.resolver.sources
+            or self.resolver.known_person(speaker)
         )
         return (phrase.start, speaker) if known and speaker else None
 
