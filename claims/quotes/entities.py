@@ -154,6 +154,8 @@ def read_entities(layout: Layout, sources: Iterable[Entity], genders: Genders) -
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and start < stops[i]:
             continue  # inside a quote
+        if layout.headline(layout.para_index(start)):
+            continue  # every word of a headline is capitalized, names or not
         for piece in _pieces(m.group()):
             entity = reader.entity(start, piece)
             if entity is not None:

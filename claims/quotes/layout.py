@@ -8,6 +8,7 @@ answer is a bisection over starts computed once per article, never a scan.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from claims.quotes.marks import Quote, is_work_title, pair_quotes
@@ -36,6 +37,7 @@ class Layout:
         # The later of the last sentence start and the last paragraph start before a position
         # is the last of these before it: one bisection instead of two.
         self._floors = sorted({*self.sentence_starts, *self.paragraph_starts})
+        self._headlines: set[int] | None = None
 
     def _stop(self, quote: Quote) -> int:
         if not quote.closed:
@@ -46,6 +48,15 @@ class Layout:
     def stop(self, quote: Quote) -> int:
         """Where the text after a quote begins: past its closing mark or marks."""
         return self._stop(quote)
+
+    def headline(self, index: int) -> bool:
+        """Whether paragraph `index` is a headline: Title Case, where every word is capitalized
+        and none is a name by that ("Stealth Over Health: Clinton Was Headed to ER")."""
+        if self._headlines is None:
+            self._headlines = {
+                i for i, (lo, hi) in enumerate(self.paragraphs) if _title_cased(self.text[lo:hi])
+            }
+        return index in self._headlines
 
     def para_lo(self, pos: int) -> int:
         i = bisect.bisect_right(self.paragraph_starts, pos) - 1
@@ -118,3 +129,17 @@ class Layout:
         """Whether nothing but a dash or a parenthesis comes before the quote in its sentence."""
         opening = quote.start - 1
         return not self.text[self.sentence_floor(opening) : opening].strip(" -—–(")
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# Small words a headline leaves in lower case.
+_HEADLINE_SMALL = frozenset("a an the of in on at to for and or but with from by as is vs".split())
+
+
+def _title_cased(paragraph: str) -> bool:
+    """Four words or more, at most 30, all but the small ones capitalized."""
+    words = _WORD.findall(paragraph[:300])
+    if not 4 <= len(words) <= 30:
+        return False
+    significant = [w for w in words if w.lower() not in _HEADLINE_SMALL]
+    return bool(significant) and all(w[0].isupper() for w in significant)

@@ -43,6 +43,9 @@ _CLOSING_CONTEXT = frozenset(".,;:!?)]}—–-/\"”’'»…")
 # together in some corpora ('...watching. "When Titanic...').
 _REOPENS = re.compile(r"[.!?…][\s]+$")
 _ELISION = re.compile(r"(?:\d\d?s?|" + "|".join(sorted(sw.ELISIONS)) + r")(?!\w)", re.IGNORECASE)
+# A transcript turn that opens with a mark and its speaker's label ('"PENCE: Well, look'):
+# it begins a quote of its own even when the turn before it never closed.
+_TURN = re.compile(r"[\"“][ \t]*(?:[A-Z][A-Z.'’-]*[ \t]){0,3}[A-Z][A-Z.'’-]+:[ \t]")
 # An unclosed quote in a long paragraph ends with its sentence rather than the paragraph.
 _MAX_UNCLOSED = 1000
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+")
@@ -169,6 +172,8 @@ class _Pairing:
         if index >= len(self.paragraphs) or self.state is None:
             return False
         lo, hi = self.paragraphs[index]
+        if _TURN.match(self.text, lo):
+            return False  # a transcript's next turn is a quote of its own
         mark = _classify(self.text, lo, lo, hi) if MARK.match(self.text, lo) else None
         return mark is not None and mark.family == self.state[1] and mark.role != _CLOSE
 
@@ -213,12 +218,35 @@ def is_work_title(text: str, quote: Quote, lo: int) -> bool:
     if not words or words[-1].lower() in sw.WORK_NAMING:
         words = _WORD_BEFORE.findall(before)[-4:]
     if not words:
-        return False
+        return _heading(text, quote, lo) or _work_after(text, quote)
     last = words[-1].lower()
     after_work = last in sw.WORK_NOUNS or last in ("titled", "entitled")
+    # "On "Face the Nation"", "on CNN's "State of the Union"", "an episode of "The ... Show"".
+    after_work = after_work or last == "on" or sw.is_possessive(words[-1])
+    after_work = after_work or (last == "of" and len(words) > 1 and words[-2] in sw.WORK_NOUNS)
     if not after_work and not (
         last in sw.WORK_NAMING and any(w.lower() in sw.WORK_NOUNS for w in words[:-1])
     ):
+        return _work_after(text, quote)
+    return _title_case(text[quote.start : quote.end])
+
+
+def _heading(text: str, quote: Quote, lo: int) -> bool:
+    """A Title-Case quote that is its paragraph whole: a section heading ("'All Bets Are
+    Off.'")."""
+    after = text[quote.end + 1 : quote.end + 3]
+    return (
+        quote.start - lo <= 1
+        and not after.strip(" .")
+        and _title_case(text[quote.start : quote.end])
+    )
+
+
+def _work_after(text: str, quote: Quote) -> bool:
+    """A Title-Case quote followed by the noun of its work: '"Keepin' It Real" radio
+    program', "''Make Your Kid a Millionaire'' book"."""
+    after = _WORD_BEFORE.findall(text[quote.end + 1 : quote.end + 30])[:2]
+    if not any(w.lower() in sw.WORK_NOUNS for w in after):
         return False
     return _title_case(text[quote.start : quote.end])
 

@@ -59,7 +59,7 @@ ADVERBS = frozenset(
     originally subsequently separately finally eventually immediately quickly swiftly openly
     firmly flatly strongly clearly simply frankly bluntly angrily proudly happily confidently
     jokingly tearfully even just only often frequently usually sometimes always generally
-    typically commonly""".split()
+    typically commonly first""".split()
 )
 NOT_ADVERBS = frozenset("family assembly monopoly supply ally rally anomaly july italy".split())
 # What may follow "told": "told reporters", "told the Reuters news agency", "told BBC Radio".
@@ -197,7 +197,8 @@ WORK_NOUNS = frozenset(
     """single singles song songs album albums film films movie movies book books novel novels
     show shows series play plays track tracks title titles hit hits musical opera poem
     documentary sitcom drama programme program game ep lp record anthem ballad comedy thriller
-    episode column exhibition painting""".split()
+    episode column exhibition painting broadcast installment edition commentary essay segment
+    podcast newsletter op-ed editorial""".split()
 )
 WORK_NAMING = frozenset("called titled entitled named".split())
 # Small words a Title-Case title may leave in lowercase ("Lord of the Rings").
