@@ -50,7 +50,17 @@ _OPENING_VERBS = {"Said", "Says", "Added", "Asked"}
 _PLAIN_VERBS = cw.SPEECH_VERBS - cw.STRICT_SPEECH_VERBS - cw.CITING_VERBS
 # What comes before a participle that reports speech: a comma, or a message ("a statement").
 _BEFORE_PARTICIPLE = re.compile(
-    r"(?:,|\b(?:" + "|".join(sorted(cw.MESSAGE_NOUNS)) + r"))\s*$", re.IGNORECASE
+    r"(?:[,—–]|\s-|\b(?:by|after|before|while|when|"
+    + "|".join(sorted(cw.MESSAGE_NOUNS))
+    + r"))\s*$",
+    re.IGNORECASE,
+)
+# A verb whose subject is not right before it: a second verb of the subject ("The judge
+# rubbed his chin, and then said"), or the verb of a relative clause ("Mr. Kamin, who
+# emphasized that").
+_SECOND_VERB = re.compile(
+    r"(?:\b(?P<conj>and|but)|(?P<comma>,)\s*who)(?:\s+(?:then|also|later|has|had|have|did|does"
+    r"|will|would|is|was|now|recently|previously|repeatedly|even|again))*\s+$"
 )
 _VERBS_FOUND = WholeWords(
     r"(?:[Aa]ccording\s+to|" + word_alternation(_VERBS | _OPENING_VERBS) + r")\b"
@@ -154,6 +164,8 @@ def _attribution(layout: Layout, verb: str, start: int, end: int) -> Attr | None
     if verb not in _PLAIN_VERBS and not _reports_speech(layout, verb, start, end, found):
         return None
     if found is None:
+        found = _distant_subject(layout, start)
+    if found is None:
         # What follows "told" is whom it was told to, never who spoke ("..., told The Post").
         return None if verb in _TOLD else _inverted(layout, start, end)
     if verb in cw.NAMED_SUBJECT_VERBS and not sw.is_capitalized(found.words[-1]):
@@ -184,6 +196,21 @@ def _participle(layout: Layout, verb: str, start: int, before: list[Attr]) -> At
         return None
     attr = named(start, end, phrase)
     return attr if attr.pronoun or attr.kind in ("person", "org", "either") else None
+
+
+def _distant_subject(layout: Layout, start: int) -> Phrase | None:
+    """The subject of a second verb or of a relative clause (`_SECOND_VERB`): the name before
+    ", who", or the subject that opens the sentence of "and said"."""
+    m = _SECOND_VERB.search(layout.text, max(0, start - 60), start)
+    if m is None:
+        return None
+    if m.group("comma"):
+        return subject(layout, m.start("comma"))
+    floor = layout.floor(start)  # never before a quote: the clause would run over it
+    if floor != layout.sentence_floor(start):
+        return None
+    phrase = leading_subject(tokens(layout.text, floor, min(m.start(), floor + 2 * _NEAR)))
+    return phrase if phrase is not None and phrase.end <= m.start() else None
 
 
 def _reporter(verb: str, words: tuple[str, ...]) -> bool:

@@ -63,7 +63,8 @@ PLAIN_PARTICIPLES = frozenset("saying telling adding".split())
 # Nouns of a message a participle may follow without a comma ("released a statement saying").
 MESSAGE_NOUNS = frozenset(
     """statement statements release tweet tweets email e-mail letter post interview video ad
-    memo report message speech remarks""".split()
+    memo report message speech remarks calls ads messages posts emails letters signs
+    notes""".split()
 )
 # "X cited Y as saying": Y is the speaker; the clause runs from X to "saying".
 CITING_VERBS = frozenset("cited cites quoted quotes".split())

@@ -47,7 +47,7 @@ CLAUSE_OPENERS = frozenset(
     """but and or so yet in on at for if when while after before since though although as
     however meanwhile separately earlier later yesterday today tonight now last next this that
     these those there here also then still speaking asked with by from to of according despite
-    under over during instead indeed moreover""".split()
+    under over during instead indeed moreover even only perhaps maybe everything nothing""".split()
 )
 PREPOSITIONS = frozenset(
     "of for at in on with by from to into about against under over after before".split()
@@ -59,7 +59,7 @@ ADVERBS = frozenset(
     originally subsequently separately finally eventually immediately quickly swiftly openly
     firmly flatly strongly clearly simply frankly bluntly angrily proudly happily confidently
     jokingly tearfully even just only often frequently usually sometimes always generally
-    typically commonly first""".split()
+    typically commonly first further long""".split()
 )
 NOT_ADVERBS = frozenset("family assembly monopoly supply ally rally anomaly july italy".split())
 # What may follow "told": "told reporters", "told the Reuters news agency", "told BBC Radio".
