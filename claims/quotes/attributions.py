@@ -68,6 +68,7 @@ _VERBS_FOUND = WholeWords(
 # A participle after a form of "be" or "keep" is the verb of its clause: "is saying".
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|keeps|kept)\s+$")
 _DETERMINER_NEXT = re.compile(r"\s+(?:" + "|".join(sorted(sw.DETERMINERS)) + r")\b")
+_FROM_NEXT = re.compile(r"\s+from\b")
 _TOLD = frozenset(("told", "tells"))
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 _BY = re.compile(r"\s+by\s+(?=[A-Z]|the\s+[A-Z])")
@@ -218,11 +219,20 @@ def _reporter(verb: str, words: tuple[str, ...]) -> bool:
     name, a pronoun, or a document ("Clinton noted the clot's existence", "The poll showed
     Clinton doing better", "Video of the incident shows him"). A verb that is a plural noun
     as often ("his TV shows") asks for a pronoun, a person or a document."""
-    head = words[-1].lower()
-    if head in sw.DOCUMENT_NOUNS or head in cw.EVIDENCE_NOUNS:
+    # The head of "video of the incident" comes before "of".
+    heads = {w.lower() for w in words[-1:]} | {
+        words[k - 1].lower() for k in range(1, len(words)) if words[k] in ("of", "from")
+    }
+    if heads & (sw.DOCUMENT_NOUNS | cw.EVIDENCE_NOUNS):
         return True
     first, _, kind, _ = _source(words)
-    return bool(first) or kind == "person" or (kind == "org" and verb not in cw.NOUN_LIKE_VERBS)
+    if first or kind == "person":
+        return True
+    if verb in cw.NOUN_LIKE_VERBS:
+        return False
+    # An organisation, or a lone capitalized word ("Clinton noted"), not a time or a number.
+    lone = len(words) == 1 and sw.is_capitalized(words[0]) and kind is None
+    return kind == "org" or (lone and words[0].lower() not in sw.NOT_NAMES)
 
 
 def _reports_speech(layout: Layout, verb: str, start: int, end: int, found: Phrase | None) -> bool:
@@ -230,6 +240,8 @@ def _reports_speech(layout: Layout, verb: str, start: int, end: int, found: Phra
     follows it, by a closing quote before it ('"...," added the British producer'), or by a
     subject that reports."""
     if found is not None and verb in cw.REPORT_VERBS and _reporter(verb, found.words):
+        if _FROM_NEXT.match(layout.text, end):
+            return False  # a byline: "Kim reported from Seoul"
         return verb not in cw.WRITING_VERBS or not _DETERMINER_NEXT.match(layout.text, end)
     if verb in cw.STRICT_SPEECH_VERBS and not _REPORTED_CONTENT.match(layout.text, end):
         return layout.after_quote(start)

@@ -46,6 +46,8 @@ _NOT_SPEAKERS = frozenset(
 def _clean(label: str) -> str | None:
     """The speaker a label names: titles dropped, capitals of an all-caps label undone."""
     words = label.split()
+    if len(words[-1]) > 3 and words[-1].endswith("."):
+        words[-1] = words[-1][:-1]  # the full stop that ends the sign-off: "― Jane Roe."
     if words[-1].lower().strip(".:") in _NOT_SPEAKERS or any(c.isdigit() for c in label):
         return None
     if label.isupper():

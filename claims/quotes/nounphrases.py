@@ -232,8 +232,9 @@ def _phrase_back(toks: Sequence[Tok], i: int) -> tuple[Phrase | None, bool]:
         else:
             words.append(toks[i])
         i -= 1
-    # Stopping at the first token may be the window's doing ("for" of "Department for").
-    return as_phrase(list(reversed(words))), i <= 0
+    # Stopping at the first tokens may be the window's doing ("for" of "Department for", "of"
+    # of "Video of the incident").
+    return as_phrase(list(reversed(words))), i <= 1
 
 
 def _inside_of_phrase(toks: Sequence[Tok], i: int) -> bool:
@@ -327,6 +328,9 @@ def leading_subject(toks: Sequence[Tok]) -> Phrase | None:
     if toks and toks[0].text.lower() in _PHRASE_OPENERS:
         comma = next((k for k, t in enumerate(toks[:12]) if t.text == ","), None)
         i = comma + 1 if comma is not None else 1
+        # "On July 6, 2015, Sanders": a date runs on past its comma.
+        if comma is not None and i + 1 < len(toks) and toks[i].text.isdigit():
+            i += 2 if toks[i + 1].text == "," else 1
     while i < len(toks) and toks[i].text.lower() in sw.CLAUSE_OPENERS:
         i += 1
     if i >= len(toks):
@@ -338,5 +342,14 @@ def leading_subject(toks: Sequence[Tok]) -> Phrase | None:
     for tok in toks[i + 1 : i + MAX_PHRASE]:
         if is_stop(tok.text) or (capitalized and not sw.is_capitalized(tok.text)):
             break
+        if _verb_like(tok.text):
+            break  # "The judge rubbed his chin": the phrase ends at its verb
         words.append(tok)
     return as_phrase(words)
+
+
+def _verb_like(tok: str) -> bool:
+    low = tok.lower()
+    return tok.islower() and (
+        low in sw.AUXILIARIES or low in sw.PASSIVE or (len(low) > 4 and low.endswith("ed"))
+    )

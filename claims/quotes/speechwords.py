@@ -256,7 +256,7 @@ def strip_titles(name: Sequence[str]) -> tuple[list[str], bool]:
     """
     words = list(name)
     if any(w.lower() in ORG_WORDS for w in _own_words(words)):
-        return words, False
+        return _person_after_org_title(words)
     i = 0
     while i < len(words) - 1 and _is_title_at(words, i):
         i += 1
@@ -269,6 +269,28 @@ def strip_titles(name: Sequence[str]) -> tuple[list[str], bool]:
     if i < len(words) and not is_capitalized(words[i]):
         i = 0  # "Secretary of State for Health" is a title through and through
     return _own_words(words[i:]), i > 0
+
+
+# Titles of a person that may follow the organisation they hold them in: "Senate Majority
+# Leader Mitch McConnell", "Bank of England Governor Mervyn King".
+PERSON_TITLES = frozenset(
+    """leader spokesman spokeswoman spokesperson chairman chairwoman director secretary
+    president governor minister chief ceo mayor senator head commissioner ambassador speaker
+    whip""".split()
+)
+
+
+def _person_after_org_title(words: list[str]) -> tuple[list[str], bool]:
+    """The name after a person's title that follows an organisation's name, or the words as
+    they are: "Senate Majority Leader Mitch McConnell" is Mitch McConnell."""
+    for k in range(len(words) - 2, 0, -1):
+        rest = words[k + 1 :]
+        if words[k].lower().strip(".") not in PERSON_TITLES or not is_capitalized(rest[0]):
+            continue
+        if any(w.lower() in ORG_WORDS or w.lower() in TITLE_WORDS for w in rest):
+            return words, False
+        return rest, True
+    return words, False
 
 
 def _own_words(words: list[str]) -> list[str]:
