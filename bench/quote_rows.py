@@ -3,8 +3,7 @@
     python bench/quote_rows.py CHECKOUT FILE.jsonl [TEXT_FIELD]
 
 Runs the `claims` package of CHECKOUT (so that a checkout of an earlier commit can be measured
-beside today's code in the same run: the editable install's finder is set aside, since it would
-otherwise give today's package whatever the path says) and writes, per article, one JSON line:
+beside today's code in the same run; `bench/checkout.py`) and writes, per article, one JSON line:
 its id, the processor time its extraction took, and its quote and attribution rows (kind,
 start, end, speaker). It relies only on `claims.extract.extract_claims`, which every version
 has.
@@ -12,20 +11,17 @@ has.
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 import time
+
+from checkout import extractor
 
 
 def main() -> None:
     checkout, path = sys.argv[1], sys.argv[2]
     field = sys.argv[3] if len(sys.argv) > 3 else "text"
-    sys.meta_path[:] = [f for f in sys.meta_path if "__editable__" not in repr(f)]
-    sys.path.insert(0, checkout)
-    extract_claims = importlib.import_module("claims.extract").extract_claims
-    if not importlib.import_module("claims").__file__.startswith(checkout):
-        raise SystemExit(f"claims was not imported from {checkout}")
+    extract_claims = extractor(checkout)
     out = sys.stdout
     with open(path, encoding="utf-8") as handle:
         articles = [json.loads(line) for line in handle]
