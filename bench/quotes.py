@@ -133,9 +133,9 @@ def main() -> None:
     scores = {name: score(articles, rows) for name, rows in found.items()}
     shares = {name: s.shares() for name, s in scores.items()}
     tallies = {name: counts(s) for name, s in scores.items()}
-    print(f"\n  {'figure':<30} {'baseline':>18} {'today':>18}   goal")
+    print(f"\n  {'figure':<30} {'baseline':>19} {'today':>19}   goal")
     for figure, (target, lower) in GOALS.items():
-        cells = [f"{shares[n][figure]:.3f} ({tallies[n][figure]})" for n in versions]
+        cells = [f"{shares[n][figure]:.4f} ({tallies[n][figure]})" for n in versions]
         met = shares["today"][figure] <= target if lower else shares["today"][figure] >= target
         sign = "<=" if lower else ">="
         print(

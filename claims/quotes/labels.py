@@ -33,8 +33,10 @@ _SIGNED = re.compile(
     re.MULTILINE,
 )
 # "- Carl Bialik: “", "conservative commentator Jane Roe imagined: “" is left to the verbs.
+# (Inside the label, lower-case roles too: "- Burnley boss Steve Cotterill:".)
+_ROLE_WORD = r"(?:" + "|".join(sorted(sw.ROLE_WORDS)) + r")\b"
 _DASHED_LABEL = re.compile(
-    rf"[―—–-][ \t]*({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*:[ \t]*$"
+    rf"[―—–-][ \t]*({_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_ROLE_WORD})){{0,4}})[ \t]*:[ \t]*$"
 )
 # Labels that are no speaker: sections, times and notes of a transcript or a live page.
 _NOT_SPEAKERS = frozenset(

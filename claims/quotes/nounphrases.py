@@ -112,7 +112,8 @@ def subject_in(toks: Sequence[Tok], passive: bool) -> tuple[Phrase | None, bool]
         return None, i is not None
     if toks[i].text == ",":
         return _appositive_subject(toks, i), True
-    return _phrase_back(toks, i)
+    phrase, exhausted = _phrase_back(toks, i)
+    return _name_before_role(toks, phrase) or phrase, exhausted
 
 
 def _skip_time(toks: Sequence[Tok], i: int) -> int:
@@ -173,6 +174,30 @@ def _appositive_subject(toks: Sequence[Tok], i: int) -> Phrase | None:
             return _phrase_back(toks, j - 1)[0]
         return None
     return None
+
+
+def _name_before_role(toks: Sequence[Tok], phrase: Phrase | None) -> Phrase | None:
+    """The name before a description that ends in a role and runs up to the verb without a
+    closing comma: "Armando Falcon, OFHEO director said", "Paul Goosens, head of Preventon
+    told"."""
+    if phrase is None or not any(sw.is_role(w) for w in phrase.words):
+        return None
+    if sw.is_possessive(phrase.words[0]):
+        return None  # "Juninho's agent says" is a subject of its own
+    j = next((k for k, t in enumerate(toks) if t.start == phrase.start), None)
+    if j is None or j < 2 or toks[j - 1].text != ",":
+        return None
+    k = j - 1
+    while k > 0 and k > j - 5 and _name_word(toks[k - 1].text):
+        k -= 1
+    if k == j - 1 or (k > 0 and toks[k - 1].text[0].isalnum() and not _edge(toks[k - 1].text)):
+        return None
+    return as_phrase(toks[k : j - 1])
+
+
+def _edge(tok: str) -> bool:
+    """A word after which a clause's subject may begin: a conjunction ("and", "but")."""
+    return tok.lower() in sw.CONJUNCTIONS
 
 
 def _opening_name(toks: Sequence[Tok], i: int) -> Phrase | None:
@@ -316,7 +341,11 @@ def _continues_forward(text: str, nxt: str, started: bool, named: bool) -> bool:
     if text.lower() in _INNER_WORDS:
         return not started or sw.is_capitalized(nxt) or nxt.lower() in sw.DETERMINERS
     if named and not sw.is_capitalized(text):
-        return sw.is_role(text)
+        # "said ISM survey chairman Norbert Ore", "said Cobain biographer Charles Cross": a
+        # description between two names belongs to the phrase of the second.
+        return sw.is_role(text) or (
+            text.isalpha() and not is_stop(text, verbs=False) and sw.is_capitalized(nxt)
+        )
     return not is_stop(text, verbs=False)
 
 
@@ -339,8 +368,15 @@ def leading_subject(toks: Sequence[Tok]) -> Phrase | None:
         return as_phrase([toks[i]])
     capitalized = sw.is_capitalized(toks[i].text) and toks[i].text.lower() not in sw.DETERMINERS
     words = [toks[i]]
-    for tok in toks[i + 1 : i + MAX_PHRASE]:
-        if is_stop(tok.text) or (capitalized and not sw.is_capitalized(tok.text)):
+    following = toks[i + 1 : i + MAX_PHRASE]
+    for k, tok in enumerate(following):
+        nxt = following[k + 1].text if k + 1 < len(following) else ""
+        # "Software giant Microsoft", "Virgin Radio DJ Pete Mitchell": a description word
+        # before a name stays in the phrase.
+        descriptor = tok.text.isalpha() and sw.is_capitalized(nxt) and not _verb_like(tok.text)
+        if is_stop(tok.text) or (
+            capitalized and not sw.is_capitalized(tok.text) and not descriptor
+        ):
             break
         if _verb_like(tok.text):
             break  # "The judge rubbed his chin": the phrase ends at its verb

@@ -63,8 +63,8 @@ class _Speakers:
                 or signed(self.layout, quote)
                 or self._any_verb(quote)
                 or self._before(quote)
-                or self._colon_intro(quote)
                 or colon_label(self.layout, quote)
+                or self._colon_intro(quote)
                 or self._later(quote)
             )
             opens = own is None and self.layout.opens_sentence(quote)
@@ -171,7 +171,7 @@ class _Speakers:
         resolved_role = attr.kind == "role" and speaker != attr.speaker
         known = (
             attr.pronoun
-            or attr.kind == "person"
+            or attr.kind in ("person", "org")
             or resolved_role
             or speaker in self.resolver.sources
             or self.resolver.known_person(speaker)

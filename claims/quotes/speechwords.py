@@ -220,7 +220,8 @@ def is_possessive(token: str) -> bool:
 
 
 def is_acronym(token: str) -> bool:
-    return len(token) >= 2 and token.isupper()
+    # Longer words in capitals are a headline's or a label's ("POLLSTERS DISAGREE").
+    return 2 <= len(token) <= 6 and token.isupper()
 
 
 def entity_kind(name: Sequence[str], *, titled: bool = False) -> str | None:
@@ -296,7 +297,9 @@ def _person_after_org_title(words: list[str]) -> tuple[list[str], bool]:
 def _own_words(words: list[str]) -> list[str]:
     """A person's name without the organisation after it ("Mike Powell of Dresdner")."""
     for k in range(2, min(len(words), 5)):
-        if words[k] in ("of", "at", "for") and not any(w.lower() in ORG_WORDS for w in words[:k]):
+        if words[k] in ("of", "at", "for", "from") and not any(
+            w.lower() in ORG_WORDS for w in words[:k]
+        ):
             return words[:k]
     return words
 
