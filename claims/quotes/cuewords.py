@@ -55,7 +55,7 @@ EVIDENCE_NOUNS = frozenset(
 # statement saying". Their source is the subject of the sentence.
 PARTICIPLES = frozenset(
     """saying adding telling noting arguing suggesting explaining claiming announcing stating
-    acknowledging warning declaring insisting asserting writing tweeting stressing predicting
+    acknowledging warning declaring insisting asserting tweeting stressing predicting
     recalling urging vowing promising alleging conceding""".split()
 )
 # Participles that report speech whatever follows them ("telling reporters", "saying he").

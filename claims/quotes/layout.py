@@ -51,11 +51,17 @@ class Layout:
 
     def headline(self, index: int) -> bool:
         """Whether paragraph `index` is a headline: Title Case, where every word is capitalized
-        and none is a name by that ("Stealth Over Health: Clinton Was Headed to ER")."""
+        and none is a name by that ("Stealth Over Health: Clinton Was Headed to ER"), or the
+        first paragraph when it is short and ends without a full stop ("Game warnings 'must
+        be clearer'")."""
         if self._headlines is None:
             self._headlines = {
                 i for i, (lo, hi) in enumerate(self.paragraphs) if _title_cased(self.text[lo:hi])
             }
+            lo, hi = self.paragraphs[0]
+            first = self.text[lo:hi].rstrip()
+            if first and len(first.split()) <= 15 and first[-1] not in ".!?:\"”’'":
+                self._headlines.add(0)
         return index in self._headlines
 
     def para_lo(self, pos: int) -> int:

@@ -113,7 +113,10 @@ def subject_in(toks: Sequence[Tok], passive: bool) -> tuple[Phrase | None, bool]
     if toks[i].text == ",":
         return _appositive_subject(toks, i), True
     phrase, exhausted = _phrase_back(toks, i)
-    return _name_before_role(toks, phrase) or phrase, exhausted
+    named = _name_before_role(toks, phrase)
+    if named is not None and named.start == toks[0].start:
+        exhausted = True  # the name may go on before the tokens read: read the whole clause
+    return named or phrase, exhausted
 
 
 def _skip_time(toks: Sequence[Tok], i: int) -> int:
@@ -185,10 +188,14 @@ def _name_before_role(toks: Sequence[Tok], phrase: Phrase | None) -> Phrase | No
     if sw.is_possessive(phrase.words[0]):
         return None  # "Juninho's agent says" is a subject of its own
     j = next((k for k, t in enumerate(toks) if t.start == phrase.start), None)
+    if j is not None and j >= 2 and toks[j - 1].text.lower() in sw.DETERMINERS:
+        j -= 1  # "Mark Serwotka, the leader of the union said"
     if j is None or j < 2 or toks[j - 1].text != ",":
         return None
     k = j - 1
     while k > 0 and k > j - 5 and _name_word(toks[k - 1].text):
+        if toks[k - 1].text.lower() in sw.NOT_NAMES:
+            return None  # "On Wednesday, a Home Office spokeswoman said"
         k -= 1
     if k == j - 1 or (k > 0 and toks[k - 1].text[0].isalnum() and not _edge(toks[k - 1].text)):
         return None
@@ -344,7 +351,9 @@ def _continues_forward(text: str, nxt: str, started: bool, named: bool) -> bool:
         # "said ISM survey chairman Norbert Ore", "said Cobain biographer Charles Cross": a
         # description between two names belongs to the phrase of the second.
         return sw.is_role(text) or (
-            text.isalpha() and not is_stop(text, verbs=False) and sw.is_capitalized(nxt)
+            _descriptor(text)
+            and not is_stop(text, verbs=False)
+            and (sw.is_capitalized(nxt) or sw.is_role(nxt))
         )
     return not is_stop(text, verbs=False)
 
@@ -373,7 +382,11 @@ def leading_subject(toks: Sequence[Tok]) -> Phrase | None:
         nxt = following[k + 1].text if k + 1 < len(following) else ""
         # "Software giant Microsoft", "Virgin Radio DJ Pete Mitchell": a description word
         # before a name stays in the phrase.
-        descriptor = tok.text.isalpha() and sw.is_capitalized(nxt) and not _verb_like(tok.text)
+        descriptor = _descriptor(tok.text) and sw.is_capitalized(nxt)
+        joins = sw.is_capitalized(words[-1].text) and sw.is_capitalized(nxt)
+        if tok.text in _NAME_INNER and joins:
+            words.append(tok)  # "Securities & Exchange Commission", "Bank of England"
+            continue
         if is_stop(tok.text) or (
             capitalized and not sw.is_capitalized(tok.text) and not descriptor
         ):
@@ -382,6 +395,17 @@ def leading_subject(toks: Sequence[Tok]) -> Phrase | None:
             break  # "The judge rubbed his chin": the phrase ends at its verb
         words.append(tok)
     return as_phrase(words)
+
+
+_NAME_INNER = frozenset(("&", "of", "and", "for"))
+
+
+def _descriptor(tok: str) -> bool:
+    """A lower-case word that may describe the name after it ("giant", "constituent",
+    "boss"), not a verb ("thinks", "said", "according")."""
+    if not tok.isalpha() or not tok.islower():
+        return False
+    return sw.is_role(tok) or not tok.endswith(("s", "ed", "ing"))
 
 
 def _verb_like(tok: str) -> bool:

@@ -160,7 +160,8 @@ class _Speakers:
         """The subject that opens the clause [lo, hi), when it is a name, a pronoun, a
         description resolved to a name, or a surname the article gave a person earlier."""
         phrase = leading_subject(tokens(self.text, lo, min(hi, lo + WINDOW)))
-        if phrase is None:
+        if phrase is None or (len(phrase.words) == 1 and phrase.words[0].endswith("ly")):
+            # "Suddenly, with the help of the website, ...": an adverb, not a subject
             return None
         if sw.is_possessive(phrase.words[-1]):  # "Mr Brown's insistence he was not "gloating""
             words = (*phrase.words[:-1], bare(phrase.words[-1]))

@@ -47,7 +47,8 @@ CLAUSE_OPENERS = frozenset(
     """but and or so yet in on at for if when while after before since though although as
     however meanwhile separately earlier later yesterday today tonight now last next this that
     these those there here also then still speaking asked with by from to of according despite
-    under over during instead indeed moreover even only perhaps maybe everything nothing""".split()
+    under over during instead indeed moreover even only perhaps maybe everything nothing
+    nevertheless nonetheless furthermore additionally likewise similarly""".split()
 )
 PREPOSITIONS = frozenset(
     "of for at in on with by from to into about against under over after before".split()
