@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from claims.quotes.marks import Quote, is_work_title, pair_quotes
+from claims.quotes.marks import Quote, is_markup, is_work_title, pair_quotes
 
 Span = tuple[int, int]
 # Characters a clause may reach back or forward from its verb; the cost per verb is constant.
@@ -28,7 +28,11 @@ class Layout:
         self.paragraphs = list(paragraphs) or [(0, len(text))]
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         quotes = pair_quotes(text, self.paragraphs, self.sentences)
-        self.quotes = [q for q in quotes if not is_work_title(text, q, self.para_lo(q.start))]
+        self.quotes = [
+            q
+            for q in quotes
+            if not is_work_title(text, q, self.para_lo(q.start)) and not is_markup(text, q)
+        ]
         self.quote_starts = [q.start for q in self.quotes]
         self.quote_ends = [q.end for q in self.quotes]
         # Where each quote stops holding positions: after its closing mark, if it has one

@@ -49,7 +49,7 @@ _TURN = re.compile(r"[\"“][ \t]*(?:[A-Z][A-Z.'’-]*[ \t]){0,3}[A-Z][A-Z.'’-
 # An unclosed quote in a long paragraph ends with its sentence rather than the paragraph.
 _MAX_UNCLOSED = 1000
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+")
-_WORD_BEFORE = re.compile(r"[\w’'-]+")
+_WORD_BEFORE = re.compile(r"\w[\w’'-]*")  # not the first mark of a doubled one ('')
 
 
 # Marks and quotes are made by the thousand: named tuples are the cheapest to build.
@@ -205,6 +205,11 @@ def pair_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span]
     return _Pairing(text, paragraphs, sentences).run()
 
 
+def is_markup(text: str, quote: Quote) -> bool:
+    """An attribute's value in markup the text kept ('tweet-date="..."', 'author="@name"')."""
+    return quote.start >= 2 and text[quote.start - 2] == "="
+
+
 def is_work_title(text: str, quote: Quote, lo: int) -> bool:
     """A Title-Case phrase quoted right after "single", "film", "the book", "titled"...
 
@@ -237,7 +242,7 @@ def _heading(text: str, quote: Quote, lo: int) -> bool:
     after = text[quote.end + 1 : quote.end + 3]
     return (
         quote.start - lo <= 1
-        and not after.strip(" .")
+        and not after.strip(" .\n")
         and _title_case(text[quote.start : quote.end])
     )
 
