@@ -68,6 +68,7 @@ _VERBS_FOUND = WholeWords(
 # A participle after a form of "be" or "keep" is the verb of its clause: "is saying".
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|keeps|kept)\s+$")
 _DETERMINER_NEXT = re.compile(r"\s+(?:" + "|".join(sorted(sw.DETERMINERS)) + r")\b")
+_SENTENCE_ENDS = re.compile(r"[^\S\n]*(?:[.!?]|$|\n)")
 _FROM_NEXT = re.compile(r"\s+from\b")
 _TOLD = frozenset(("told", "tells"))
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
@@ -161,6 +162,9 @@ def _attribution(layout: Layout, verb: str, start: int, end: int) -> Attr | None
     agent = _by_agent(layout, end) if _BY.match(layout.text, end) else None
     if agent is not None:  # "announced by the Office for National Statistics"
         return named(start, agent.end, agent)
+    trailing = None if verb in _TOLD else _trailing_inverted(layout, start, end)
+    if trailing is not None:  # "..., noted NBC's Dante Chinni."
+        return trailing
     found = subject(layout, start)
     if verb not in _PLAIN_VERBS and not _reports_speech(layout, verb, start, end, found):
         return None
@@ -271,6 +275,18 @@ def _inverted(layout: Layout, start: int, end: int) -> Attr | None:
         return None  # ", said the results were"
     attr.inverted = True
     return attr
+
+
+def _trailing_inverted(layout: Layout, start: int, end: int) -> Attr | None:
+    """A verb after a comma and before a name that ends the sentence: the attribution of the
+    clause before it, inverted ("Debates are not likely to alter the campaign, noted NBC's
+    Dante Chinni.")."""
+    if not layout.text[max(start - 3, 0) : start].rstrip().endswith(","):
+        return None
+    attr = _inverted(layout, start, end)
+    if attr is None or attr.kind not in ("person", "org"):
+        return None
+    return attr if _SENTENCE_ENDS.match(layout.text, attr.end) else None
 
 
 def _by_agent(layout: Layout, end: int) -> Phrase | None:
