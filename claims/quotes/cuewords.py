@@ -30,7 +30,7 @@ THAT_VERBS = frozenset(
 STRICT_SPEECH_VERBS = (
     frozenset(
         """added adds reported reports claimed claims noted notes states wrote writes asked asks
-    observed observes continued continues""".split()
+    observed observes continued continues boasted""".split()
     )
     | THAT_VERBS
 )
@@ -56,7 +56,7 @@ EVIDENCE_NOUNS = frozenset(
 PARTICIPLES = frozenset(
     """saying adding telling noting arguing suggesting explaining claiming announcing stating
     acknowledging warning declaring insisting asserting tweeting stressing predicting
-    recalling urging vowing promising alleging conceding""".split()
+    recalling urging vowing promising alleging conceding asking""".split()
 )
 # Participles that report speech whatever follows them ("telling reporters", "saying he").
 PLAIN_PARTICIPLES = frozenset("saying telling adding".split())
@@ -73,5 +73,13 @@ NAMED_SUBJECT_VERBS = frozenset("forecast forecasts".split())
 # Verbs that frame a quoted phrase as someone's words ("what it called", "described it as").
 FRAMING_VERBS = frozenset(
     """called calls call described describes dubbed dubs termed terms branded brands labelled
-    labeled labels hailed hails""".split()
+    labeled labels hailed hails likened likens characterized characterised portrayed praised
+    slammed blasted mocked derided dismissed denounced condemned""".split()
+)
+# Nouns of what someone said, whose possessor said the quote after them ("Trump's claim that
+# there have been "thousands of shootings"").
+SAYING_NOUNS = frozenset(
+    """claim claims statement statements remark remarks comment comments assertion promise
+    vow pledge warning words description characterization contention suggestion insistence
+    argument accusation charge boast""".split()
 )

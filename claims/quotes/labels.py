@@ -38,6 +38,9 @@ _ROLE_WORD = r"(?:" + "|".join(sorted(sw.ROLE_WORDS)) + r")\b"
 _DASHED_LABEL = re.compile(
     rf"[―—–-][ \t]*({_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_ROLE_WORD})){{0,4}})[ \t]*:[ \t]*$"
 )
+# A name and a dash right before the quote, in a list of who said what ("the former
+# presidential candidate Mitt Romney -- ''It is disqualifying''").
+_NAME_DASH = re.compile(rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*(?:--|—)[ \t]*$")
 # Labels that are no speaker: sections, times and notes of a transcript or a live page.
 _NOT_SPEAKERS = frozenset(
     """update updated note editor's editors correction source sources photo video watch read
@@ -94,7 +97,9 @@ def colon_label(layout: Layout, quote: Quote) -> tuple[int, str] | None:
     """A name and a colon right before a quote, after a dash: `POLL NEWS - Carl Bialik: "`."""
     opening = quote.start - 1
     lo = max(layout.para_lo(opening), opening - 60)
-    m = _DASHED_LABEL.search(layout.text, lo, opening)
+    m = _DASHED_LABEL.search(layout.text, lo, opening) or _NAME_DASH.search(
+        layout.text, lo, opening
+    )
     if m is None:
         return None
     name = _clean(m.group(1))

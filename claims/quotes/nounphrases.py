@@ -363,7 +363,8 @@ def leading_subject(toks: Sequence[Tok]) -> Phrase | None:
     determiner with a few words ("The chancellor"), past an opening phrase ("After a tough
     first set, Molik ...")."""
     i = 0
-    if toks and toks[0].text.lower() in _PHRASE_OPENERS:
+    opener = toks[0].text.lower() if toks else ""
+    if opener in _PHRASE_OPENERS or _participle_opens(toks):
         comma = next((k for k, t in enumerate(toks[:12]) if t.text == ","), None)
         i = comma + 1 if comma is not None else 1
         # "On July 6, 2015, Sanders": a date runs on past its comma.
@@ -406,6 +407,15 @@ def _descriptor(tok: str) -> bool:
     if not tok.isalpha() or not tok.islower():
         return False
     return sw.is_role(tok) or not tok.endswith(("s", "ed", "ing"))
+
+
+def _participle_opens(toks: Sequence[Tok]) -> bool:
+    """ "Following a swiftly called meeting, the Security Council", "Speaking at the forum, he":
+    a participle before a determiner or a preposition opens a phrase (not "King said")."""
+    if len(toks) < 2 or not toks[0].text.endswith("ing"):
+        return False
+    after = toks[1].text.lower()
+    return after in sw.DETERMINERS or after in sw.PREPOSITIONS
 
 
 def _verb_like(tok: str) -> bool:

@@ -231,6 +231,8 @@ def entity_kind(name: Sequence[str], *, titled: bool = False) -> str | None:
     `speaker_name` also gives "group" for a described source that takes neither pronoun.
     """
     lowered = {t.lower().strip(".") for t in name}
+    if len(name) >= 3 and all(t.isupper() for t in name):
+        return None  # a headline in capitals: "CONGRESS HAS INVESTIGATED HIM"
     acronym = any(is_acronym(t) and t.lower() not in NOT_ORG_ACRONYMS for t in name)
     if acronym or not ORG_WORDS.isdisjoint(lowered):
         return "org"
