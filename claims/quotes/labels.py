@@ -40,7 +40,8 @@ _DASHED_LABEL = re.compile(
 )
 # A name and a dash right before the quote, in a list of who said what ("the former
 # presidential candidate Mitt Romney -- ''It is disqualifying''").
-_NAME_DASH = re.compile(rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*(?:--|—)[ \t]*$")
+# (Before the mark that opens the quote, the first of a doubled one may stand: "-- ''It".)
+_NAME_DASH = re.compile(rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*(?:--|—)[ \t]*['‘]?$")
 # Labels that are no speaker: sections, times and notes of a transcript or a live page.
 _NOT_SPEAKERS = frozenset(
     """update updated note editor's editors correction source sources photo video watch read

@@ -34,6 +34,15 @@ _ENDS_AT_VERB = re.compile(
     re.IGNORECASE,
 )
 
+# A name in the possessive before a noun of saying: "Trump's claim that", "Obama's remarks".
+_POSSESSED_SAYING = re.compile(
+    r"\b((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s+(?:[a-z]+\s+)?(?:"
+    + "|".join(sorted(cw.SAYING_NOUNS))
+    + r")\b"
+)
+
+_POSSESSED_REACH = 40
+
 Claim = tuple[int, str | None]  # where the speaker was named, and who
 
 
@@ -62,8 +71,8 @@ class _Speakers:
                 or self._after(quote)
                 or signed(self.layout, quote)
                 or self._any_verb(quote)
-                or self._before(quote)
                 or colon_label(self.layout, quote)
+                or self._before(quote)
                 or self._colon_intro(quote)
                 or self._later(quote)
             )
@@ -115,7 +124,23 @@ class _Speakers:
         )
         if attr is not None and in_reach and (framing is None or framing[0] < attr.end):
             return attr.end, attr.speaker
-        return framing
+        # Whose claim it is, when no one in the sentence says it: the outer speaker of
+        # "Clinton said Trump's claim that "..." was false" is Clinton.
+        return framing or (None if in_reach else self._possessor(floor, opening))
+
+    def _possessor(self, floor: int, opening: int) -> Claim | None:
+        """ "Trump's claim that there have been "...": whose claim, statement or remarks the
+        quote gives."""
+        last = None
+        for m in _POSSESSED_SAYING.finditer(self.text, max(floor, opening - WINDOW), opening):
+            last = m
+        # Only right before the quote, in the same clause: "Clark's comments further "..."",
+        # not "Sanders' comments Tuesday, telling reporters, "..."".
+        between = self.text[last.end() : opening] if last is not None else ","
+        if last is None or len(between) > _POSSESSED_REACH or "," in between:
+            return None
+        speaker, kind = sw.speaker_name(last.group(1).split())
+        return (last.end(), speaker) if kind in ("person", "org", None) and speaker else None
 
     def _colon_between(self, end: int, opening: int) -> bool:
         return 0 <= opening - end <= 4 and self.text[end:opening].strip() == ":"

@@ -187,3 +187,42 @@ def test_no_attribution_from_nouns_and_times(text: str) -> None:
 )
 def test_titles_of_shows_are_not_quotes(text: str) -> None:
     assert speakers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Whose claim the quote gives, when no one in the sentence says it.
+        (
+            "Politifact seized on Trump’s claim that there have been “thousands of shootings” "
+            "in Chicago this year.",
+            "Trump",
+        ),
+        # Framing verbs of praise and blame.
+        (
+            'Another critic, Laurence H. Tribe, likened the rules to "burning the Constitution."',
+            "Laurence H. Tribe",
+        ),
+        # A list of who said what, each name before a dash.
+        (
+            "A chorus of Republicans has said the same, including Mitt Romney -- ''It is "
+            "disqualifying for a nominee to refuse to release tax returns.''",
+            "Mitt Romney",
+        ),
+    ],
+)
+def test_quoted_phrases_of_named_speakers(text: str, speaker: str) -> None:
+    assert speakers(text)[0] == speaker
+
+
+def test_an_outer_speaker_keeps_the_claim_of_another() -> None:
+    text = "Clinton said Trump’s claim that Obama “founded ISIS” was false."
+    assert speakers(text) == ["Clinton"]
+
+
+def test_a_claim_far_from_its_quote_is_not_its_source() -> None:
+    text = (
+        "Weaver was not impressed with Sanders’ comments Tuesday, telling reporters, “A lot "
+        "of people said that.”"
+    )
+    assert "Sanders" not in speakers(text)
