@@ -59,7 +59,7 @@ _BEFORE_PARTICIPLE = re.compile(
 # rubbed his chin, and then said"), or the verb of a relative clause ("Mr. Kamin, who
 # emphasized that").
 _SECOND_VERB = re.compile(
-    r"(?:\b(?P<conj>and|but)|(?P<comma>,)\s*who)(?:\s+(?:then|also|later|has|had|have|did|does"
+    r"(?:\b(?P<conj>and|but)|(?P<comma>,?)\s*\bwho)(?:\s+(?:then|also|later|has|had|have|did|does"
     r"|will|would|is|was|now|recently|previously|repeatedly|even|again))*\s+$"
 )
 _VERBS_FOUND = WholeWords(
@@ -70,6 +70,7 @@ _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|keeps|kept)\s+$")
 _DETERMINER_NEXT = re.compile(r"\s+(?:" + "|".join(sorted(sw.DETERMINERS)) + r")\b")
 _SENTENCE_ENDS = re.compile(r"[^\S\n]*(?:[.!?]|$|\n)")
 _FROM_NEXT = re.compile(r"\s+from\b")
+_RELATIVE = re.compile(r"\bwho\b")
 _TOLD = frozenset(("told", "tells"))
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 _BY = re.compile(r"\s+by\s+(?=[A-Z]|the\s+[A-Z])")
@@ -93,6 +94,7 @@ class Attr:
     pronoun: str | None = None
     inverted: bool = False
     gender: str | None = None  # "he" or "she" when the words say so
+    relative: bool = False  # the verb of a relative clause ("an architect who said")
 
 
 def find_attributions(layout: Layout) -> list[Attr]:
@@ -168,15 +170,19 @@ def _attribution(layout: Layout, verb: str, start: int, end: int) -> Attr | None
     found = subject(layout, start)
     if verb not in _PLAIN_VERBS and not _reports_speech(layout, verb, start, end, found):
         return None
+    relative = False
     if found is None:
         found = _distant_subject(layout, start)
+        relative = found is not None and bool(_RELATIVE.search(layout.text, found.end, start))
     if found is None:
         # What follows "told" is whom it was told to, never who spoke ("..., told The Post").
         return None if verb in _TOLD else _inverted(layout, start, end)
     if verb in cw.NAMED_SUBJECT_VERBS and not sw.is_capitalized(found.words[-1]):
         return None
     finish = _told_object(layout, end) if verb.startswith("told") else end
-    return named(found.start, finish, found)
+    attr = named(found.start, finish, found)
+    attr.relative = relative
+    return attr
 
 
 def _participle(layout: Layout, verb: str, start: int, before: list[Attr]) -> Attr | None:
@@ -193,7 +199,7 @@ def _participle(layout: Layout, verb: str, start: int, before: list[Attr]) -> At
     if verb not in cw.PLAIN_PARTICIPLES and not _REPORTED_CONTENT.match(text, end):
         return None
     floor = layout.sentence_floor(start)
-    if before and before[-1].start >= floor:
+    if before and before[-1].start >= floor and not before[-1].relative:
         last = before[-1]
         return Attr(start, end, last.speaker, last.kind, last.pronoun, gender=last.gender)
     phrase = leading_subject(tokens(text, floor, min(start, floor + 2 * _NEAR)))
@@ -209,8 +215,8 @@ def _distant_subject(layout: Layout, start: int) -> Phrase | None:
     m = _SECOND_VERB.search(layout.text, max(0, start - 60), start)
     if m is None:
         return None
-    if m.group("comma"):
-        return subject(layout, m.start("comma"))
+    if m.group("conj") is None:  # "Mr. Kamin, who emphasized", "an architect who said"
+        return subject(layout, m.start())
     floor = layout.floor(start)  # never before a quote: the clause would run over it
     if floor != layout.sentence_floor(start):
         return None

@@ -53,6 +53,9 @@ def quote_speakers(layout: Layout, resolver: Resolver, attrs: Sequence[Attr]) ->
 
 class _Speakers:
     def __init__(self, layout: Layout, resolver: Resolver, attrs: Sequence[Attr]) -> None:
+        # The verb of a relative clause speaks inside another's sentence ("forced to defend
+        # not paying an architect who said he was stiffed, saying, "..."): no quote's own.
+        attrs = [a for a in attrs if not a.relative]
         self.layout, self.text, self.resolver, self.attrs = layout, layout.text, resolver, attrs
         self.starts = [a.start for a in attrs]
         self.ends = [a.end for a in attrs]
