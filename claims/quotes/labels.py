@@ -27,8 +27,9 @@ _NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|al|bin|da|di|del|la|le)\b)"
 _LABEL = re.compile(rf"[\"“]?[ \t]*({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*:[ \t]")
 # A sign-off right after a quote's closing mark: a dash, and a name to the paragraph's end or
 # to a handle, a comma or a date.
+# (The sign-off may stand in a paragraph of its own: '"..."\n\n- Bernie Sanders.'.)
 _SIGNED = re.compile(
-    rf"{_SPACE}*[―—–-]+{_SPACE}*({_NAME_WORD}(?:{_SPACE}+{_NAME_WORD}){{0,3}}?)"
+    rf"(?:{_SPACE}*\n){{0,2}}{_SPACE}*[―—–-]+{_SPACE}*({_NAME_WORD}(?:{_SPACE}+{_NAME_WORD}){{0,3}}?)"
     rf"{_SPACE}*(?:\(@|,|\.?{_SPACE}*$|{_SPACE}+(?:on|in){_SPACE})",
     re.MULTILINE,
 )

@@ -383,7 +383,7 @@ def leading_subject(toks: Sequence[Tok]) -> Phrase | None:
         nxt = following[k + 1].text if k + 1 < len(following) else ""
         # "Software giant Microsoft", "Virgin Radio DJ Pete Mitchell": a description word
         # before a name stays in the phrase.
-        descriptor = _descriptor(tok.text) and sw.is_capitalized(nxt)
+        descriptor = _descriptor(tok.text) and (sw.is_capitalized(nxt) or sw.is_role(nxt))
         joins = sw.is_capitalized(words[-1].text) and sw.is_capitalized(nxt)
         if tok.text in _NAME_INNER and joins:
             words.append(tok)  # "Securities & Exchange Commission", "Bank of England"
