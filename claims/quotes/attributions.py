@@ -71,6 +71,9 @@ _DETERMINER_NEXT = re.compile(r"\s+(?:" + "|".join(sorted(sw.DETERMINERS)) + r")
 _SENTENCE_ENDS = re.compile(r"[^\S\n]*(?:[.!?]|$|\n)")
 _FROM_NEXT = re.compile(r"\s+from\b")
 _RELATIVE = re.compile(r"\bwho\b")
+# "Obama Says African-American Museum Will Tell...": in a headline's Title Case, "Says" after
+# a word is the verb of the name before it, not the opening of an inverted clause.
+_HEADLINE_VERB = re.compile(r"\w[^\S\n]$")
 _TOLD = frozenset(("told", "tells"))
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 _BY = re.compile(r"\s+by\s+(?=[A-Z]|the\s+[A-Z])")
@@ -157,7 +160,9 @@ def _attribution(layout: Layout, verb: str, start: int, end: int) -> Attr | None
     if verb not in _PLAIN_VERBS:
         if verb[0] in "Aa" and verb.lower().startswith("according"):
             return _according(layout, start, end)
-        if verb in _OPENING_VERBS:
+        if verb in _OPENING_VERBS and not _HEADLINE_VERB.search(
+            layout.text, max(0, start - 2), start
+        ):
             return _inverted(layout, start, end)
         if verb in cw.CITING_VERBS:
             return _citing(layout, start, end)

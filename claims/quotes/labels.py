@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from claims.quotes import cuewords as cw
 from claims.quotes import speechwords as sw
 from claims.quotes.layout import Layout
 from claims.quotes.marks import Quote
@@ -53,6 +54,8 @@ _NOT_SPEAKERS = frozenset(
 def _clean(label: str) -> str | None:
     """The speaker a label names: titles dropped, capitals of an all-caps label undone."""
     words = label.split()
+    if words[0].lower() in cw.SPEECH_VERBS or words[0].lower() in cw.STRICT_SPEECH_VERBS:
+        return None  # "Said Williams:" is an attribution, read as one
     if len(words[-1]) > 3 and words[-1].endswith("."):
         words[-1] = words[-1][:-1]  # the full stop that ends the sign-off: "― Jane Roe."
     if words[-1].lower().strip(".:") in _NOT_SPEAKERS or any(c.isdigit() for c in label):

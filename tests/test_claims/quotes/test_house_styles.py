@@ -226,3 +226,12 @@ def test_a_claim_far_from_its_quote_is_not_its_source() -> None:
         "of people said that.”"
     )
     assert "Sanders" not in speakers(text)
+
+
+def test_a_speech_verb_is_no_transcript_label() -> None:
+    assert speakers('Said Williams: "It was great to win here."') == ["Williams"]
+
+
+def test_says_in_a_headline_follows_its_name() -> None:
+    text = "Obama Says African-American Museum Will Tell of Suffering and Delight\n\nIt opened."
+    assert attributions(text) == [("Obama Says", "Obama")]
