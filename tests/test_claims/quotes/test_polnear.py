@@ -25,8 +25,8 @@ FLOORS: dict[str, tuple[float, bool]] = {
     "named speaker right": (0.90, False),
     "pronoun/description resolved": (0.73, False),
     "no speaker": (0.03, True),
-    "indirect found": (0.78, False),
-    "indirect named source right": (0.92, False),
+    "indirect found": (0.79, False),
+    "indirect named source right": (0.925, False),
     "false attribution rows": (0.03, True),
 }
 
