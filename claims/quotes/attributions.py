@@ -25,12 +25,12 @@ from claims.quotes.nounphrases import (
     Phrase,
     ends_sentence,
     iter_tokens,
-    leading_subject,
     phrase_forward,
     pronoun,
     subject_in,
     tokens,
 )
+from claims.quotes.openings import leading_subject
 from claims.reading.patterns import word_alternation
 from claims.reading.wordstarts import WholeWords
 

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from claims.quotes import speechwords as sw
+from claims.quotes import titlewords as tw
 
 Span = tuple[int, int]
 
@@ -42,7 +43,7 @@ _CLOSING_CONTEXT = frozenset(".,;:!?)]}—–-/\"”’'»…")
 # An opening mark right after a sentence inside an open quote continues it: paragraphs run
 # together in some corpora ('...watching. "When Titanic...').
 _REOPENS = re.compile(r"[.!?…][\s]+$")
-_ELISION = re.compile(r"(?:\d\d?s?|" + "|".join(sorted(sw.ELISIONS)) + r")(?!\w)", re.IGNORECASE)
+_ELISION = re.compile(r"(?:\d\d?s?|" + "|".join(sorted(tw.ELISIONS)) + r")(?!\w)", re.IGNORECASE)
 # A transcript turn that opens with a mark and its speaker's label ('"PENCE: Well, look'):
 # it begins a quote of its own even when the turn before it never closed.
 _TURN = re.compile(r"[\"“][ \t]*(?:[A-Z][A-Z.'’-]*[ \t]){0,3}[A-Z][A-Z.'’-]+:[ \t]")
@@ -220,17 +221,17 @@ def is_work_title(text: str, quote: Quote, lo: int) -> bool:
     # between spaces holds it, unless that chunk is all punctuation.
     chunks = before.rsplit(None, 1)
     words = _WORD_BEFORE.findall(chunks[-1]) if chunks else []
-    if not words or words[-1].lower() in sw.WORK_NAMING:
+    if not words or words[-1].lower() in tw.WORK_NAMING:
         words = _WORD_BEFORE.findall(before)[-4:]
     if not words:
         return _heading(text, quote, lo) or _work_after(text, quote)
     last = words[-1].lower()
-    after_work = last in sw.WORK_NOUNS or last in ("titled", "entitled")
+    after_work = last in tw.WORK_NOUNS or last in ("titled", "entitled")
     # "On "Face the Nation"", "on CNN's "State of the Union"", "an episode of "The ... Show"".
     after_work = after_work or last == "on" or sw.is_possessive(words[-1])
-    after_work = after_work or (last == "of" and len(words) > 1 and words[-2] in sw.WORK_NOUNS)
+    after_work = after_work or (last == "of" and len(words) > 1 and words[-2] in tw.WORK_NOUNS)
     if not after_work and not (
-        last in sw.WORK_NAMING and any(w.lower() in sw.WORK_NOUNS for w in words[:-1])
+        last in tw.WORK_NAMING and any(w.lower() in tw.WORK_NOUNS for w in words[:-1])
     ):
         return _work_after(text, quote)
     return _title_case(text[quote.start : quote.end])
@@ -251,7 +252,7 @@ def _work_after(text: str, quote: Quote) -> bool:
     """A Title-Case quote followed by the noun of its work: '"Keepin' It Real" radio
     program', "''Make Your Kid a Millionaire'' book"."""
     after = _WORD_BEFORE.findall(text[quote.end + 1 : quote.end + 30])[:2]
-    if not any(w.lower() in sw.WORK_NOUNS for w in after):
+    if not any(w.lower() in tw.WORK_NOUNS for w in after):
         return False
     return _title_case(text[quote.start : quote.end])
 
@@ -261,6 +262,6 @@ def _title_case(content: str) -> bool:
     words = [m.group() for m in itertools.islice(_TITLE_WORD.finditer(content), 13)]
     if not words or len(words) > 12:
         return False
-    significant = [w for w in words if w.lower() not in sw.TITLE_SMALL_WORDS]
+    significant = [w for w in words if w.lower() not in tw.TITLE_SMALL_WORDS]
     capitalized = [w for w in significant if w[0].isupper() or w[0].isdigit()]
     return bool(significant) and len(capitalized) >= 0.75 * len(significant)

@@ -23,8 +23,6 @@ FORWARD = 2 * MAX_PHRASE  # tokens a phrase read forward may look at
 _NOT_NOUN_ENDINGS = ("ed", "ing", "ly")
 # Words inside a phrase read forward, never at its end: "the head of the IMF", "from the ONS".
 _INNER_WORDS = sw.DETERMINERS | sw.NAME_CONNECTORS | sw.SOURCE_PREPOSITIONS
-# Words that open a phrase before a clause's subject ("After a tough first set, Molik").
-_PHRASE_OPENERS = sw.CLAUSE_OPENERS - sw.CONJUNCTIONS
 # Words that open a time phrase between a subject and its verb ("on Friday", "late last week").
 _TIME_LEADS = frozenset("on early late earlier".split())
 # A party and state after a name, as US papers write them: "R-Ky.", "D-N.Y.", "I-Vt".
@@ -351,75 +349,16 @@ def _continues_forward(text: str, nxt: str, started: bool, named: bool) -> bool:
         # "said ISM survey chairman Norbert Ore", "said Cobain biographer Charles Cross": a
         # description between two names belongs to the phrase of the second.
         return sw.is_role(text) or (
-            _descriptor(text)
+            descriptor(text)
             and not is_stop(text, verbs=False)
             and (sw.is_capitalized(nxt) or sw.is_role(nxt))
         )
     return not is_stop(text, verbs=False)
 
 
-def leading_subject(toks: Sequence[Tok]) -> Phrase | None:
-    """The noun phrase that opens a clause: a pronoun, a run of capitalized words, or a
-    determiner with a few words ("The chancellor"), past an opening phrase ("After a tough
-    first set, Molik ...")."""
-    i = 0
-    opener = toks[0].text.lower() if toks else ""
-    if opener in _PHRASE_OPENERS or _participle_opens(toks):
-        comma = next((k for k, t in enumerate(toks[:12]) if t.text == ","), None)
-        i = comma + 1 if comma is not None else 1
-        # "On July 6, 2015, Sanders": a date runs on past its comma.
-        if comma is not None and i + 1 < len(toks) and toks[i].text.isdigit():
-            i += 2 if toks[i + 1].text == "," else 1
-    while i < len(toks) and toks[i].text.lower() in sw.CLAUSE_OPENERS:
-        i += 1
-    if i >= len(toks):
-        return None
-    if pronoun(toks[i].text) in sw.PRONOUNS:
-        return as_phrase([toks[i]])
-    capitalized = sw.is_capitalized(toks[i].text) and toks[i].text.lower() not in sw.DETERMINERS
-    words = [toks[i]]
-    following = toks[i + 1 : i + MAX_PHRASE]
-    for k, tok in enumerate(following):
-        nxt = following[k + 1].text if k + 1 < len(following) else ""
-        # "Software giant Microsoft", "Virgin Radio DJ Pete Mitchell": a description word
-        # before a name stays in the phrase.
-        descriptor = _descriptor(tok.text) and (sw.is_capitalized(nxt) or sw.is_role(nxt))
-        joins = sw.is_capitalized(words[-1].text) and sw.is_capitalized(nxt)
-        if tok.text in _NAME_INNER and joins:
-            words.append(tok)  # "Securities & Exchange Commission", "Bank of England"
-            continue
-        if is_stop(tok.text) or (
-            capitalized and not sw.is_capitalized(tok.text) and not descriptor
-        ):
-            break
-        if _verb_like(tok.text):
-            break  # "The judge rubbed his chin": the phrase ends at its verb
-        words.append(tok)
-    return as_phrase(words)
-
-
-_NAME_INNER = frozenset(("&", "of", "and", "for"))
-
-
-def _descriptor(tok: str) -> bool:
+def descriptor(tok: str) -> bool:
     """A lower-case word that may describe the name after it ("giant", "constituent",
     "boss"), not a verb ("thinks", "said", "according")."""
     if not tok.isalpha() or not tok.islower():
         return False
     return sw.is_role(tok) or not tok.endswith(("s", "ed", "ing"))
-
-
-def _participle_opens(toks: Sequence[Tok]) -> bool:
-    """ "Following a swiftly called meeting, the Security Council", "Speaking at the forum, he":
-    a participle before a determiner or a preposition opens a phrase (not "King said")."""
-    if len(toks) < 2 or not toks[0].text.endswith("ing"):
-        return False
-    after = toks[1].text.lower()
-    return after in sw.DETERMINERS or after in sw.PREPOSITIONS
-
-
-def _verb_like(tok: str) -> bool:
-    low = tok.lower()
-    return tok.islower() and (
-        low in sw.AUXILIARIES or low in sw.PASSIVE or (len(low) > 4 and low.endswith("ed"))
-    )

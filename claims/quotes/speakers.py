@@ -20,7 +20,8 @@ from claims.quotes.attributions import CLAUSE_END, Attr, named, subject
 from claims.quotes.labels import after_any_verb, colon_label, signed, transcript_label
 from claims.quotes.layout import WINDOW, Layout
 from claims.quotes.marks import Quote
-from claims.quotes.nounphrases import Phrase, bare, leading_subject, tokens
+from claims.quotes.nounphrases import Phrase, bare, tokens
+from claims.quotes.openings import leading_subject
 from claims.quotes.pronouns import CARRY_DISTANCE, Resolver
 
 _FRAMING = re.compile(r"\b(?:" + "|".join(sorted(cw.FRAMING_VERBS)) + r")\b")
