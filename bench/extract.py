@@ -1,6 +1,6 @@
 """Extraction throughput on real news, beside two baselines measured in the same run.
 
-    .venv/bin/python bench/extract.py [--sample N] [--repeat R]
+    .venv/bin/python bench/extract.py [--sample N] [--repeat R] [--baseline CHECKOUT]
 
 Baselines, on the same articles:
 - pysbd sentence segmentation alone (per line, as any sentence-based extractor must do at the
@@ -18,6 +18,11 @@ again, so that no tool finds an article it has seen in its caches, as in use. Ea
 the median pass, and each ratio the median of the passes' ratios, with the lowest and the
 highest, and the same ratio by wall time. The whole corpus is read once. Both tools run in
 this one process, one after the other.
+
+With --baseline, a checkout of an earlier commit (`git worktree add /tmp/base COMMIT`), the
+extraction of that commit and today's are also timed over the whole corpus, each in a process
+of its own (`bench/extract_worker.py`) and the two taking turns every TURN articles, by the
+processor time each process reports. Goal: today's costs at most 1.25x the baseline's.
 """
 
 from __future__ import annotations
@@ -25,12 +30,15 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pysbd
-from common import EVAL, load_average, machine, require
+from common import EVAL, REPO_ROOT, load_average, machine, require
 
 from claims.extract import extract_claims
 from claims.reading.sentences import paragraph_spans, sentence_spans
@@ -122,10 +130,64 @@ def ratio_line(name: str, passes: Sequence[dict[str, Spent]], num: str, den: str
     return f"  {name:<35} {statistics.median(cpu):5.2f}x  ({spread}; wall {wall:.2f}x)"
 
 
+WORKER = REPO_ROOT / "bench" / "extract_worker.py"
+# Today's extraction may cost at most this much more than the baseline's.
+BASELINE_GOAL = 1.25
+
+
+def versions_in_turns(checkouts: dict[str, Path], texts: Sequence[str]) -> dict[str, float]:
+    """Processor seconds each checkout's extraction spends over all texts, each in its own
+    process, the processes taking turns every TURN texts."""
+    workers = {
+        name: subprocess.Popen(
+            [sys.executable, str(WORKER), str(path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for name, path in checkouts.items()
+    }
+    spent = dict.fromkeys(checkouts, 0.0)
+    try:
+        for worker in workers.values():  # warm-up: imports and compiled patterns
+            _turn(worker, list(texts[:TURN]))
+        for first in range(0, len(texts), TURN):
+            chunk = list(texts[first : first + TURN])
+            for name, worker in workers.items():
+                spent[name] += _turn(worker, chunk)
+    finally:
+        for worker in workers.values():
+            assert worker.stdin is not None
+            worker.stdin.close()
+            worker.wait()
+    return spent
+
+
+def _turn(worker: subprocess.Popen[str], chunk: list[str]) -> float:
+    assert worker.stdin is not None and worker.stdout is not None
+    worker.stdin.write(json.dumps(chunk) + "\n")
+    worker.stdin.flush()
+    return float(worker.stdout.readline())
+
+
+def baseline_report(baseline: Path, texts: Sequence[str]) -> None:
+    spent = versions_in_turns({"baseline": baseline.resolve(), "today": REPO_ROOT}, texts)
+    print(f"\nToday's extraction beside the baseline ({baseline}), whole corpus, in turns:")
+    for name, seconds in spent.items():
+        print(f"  {name:<9} {seconds:7.2f} s  {1000 * seconds / len(texts):6.2f} ms/article")
+    ratio = spent["today"] / spent["baseline"]
+    ok = "met" if ratio <= BASELINE_GOAL else "MISSED"
+    print(f"  today / baseline (processor time)   {ratio:5.2f}x   goal <= {BASELINE_GOAL}x {ok}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, default=200, help="articles for the dateparser run")
     parser.add_argument("--repeat", type=int, default=5, help="passes, each on its own sample")
+    parser.add_argument("--baseline", type=Path, help="checkout of an earlier commit to compare")
+    parser.add_argument(
+        "--baseline-only", action="store_true", help="only the comparison with --baseline"
+    )
     args = parser.parse_args()
     texts = [json.loads(line)["text"] for line in require(CORPUS).open(encoding="utf-8")]
     step = max(1, len(texts) // args.sample)
@@ -136,6 +198,10 @@ def main() -> None:
     print(f"Machine: {machine()}")
     print(f"Before: {load_average()}")
     print(f"Corpus: {len(texts)} BBC articles, {sum(map(len, texts)) / 1e6:.2f} M characters")
+    if args.baseline is not None and args.baseline_only:
+        baseline_report(args.baseline, texts)
+        print(f"After: {load_average()}")
+        return
     warm_up = texts[unread[-1] if unread else 0]  # compiles the regexes of every tool
     extract_claims(warm_up)
     segment_only(warm_up)
@@ -169,6 +235,8 @@ def main() -> None:
     print(f"{line}   goal <= 3x")
     line = ratio_line("search_dates / extraction, samples:", passes, "dates", "extract")
     print(f"{line}   goal >= 10x")
+    if args.baseline is not None:
+        baseline_report(args.baseline, texts)
     print(f"After: {load_average()}")
 
 

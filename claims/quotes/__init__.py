@@ -1,10 +1,13 @@
 """Quotes: direct quotes, who said them, and attribution clauses.
 
-`find` is the entry point. `marks` pairs quote marks into quotes, `layout` places them among the
-sentences and paragraphs, `attributions` finds the clauses of reported speech (their subjects
-read by `nounphrases`), `entities` collects the people and bodies an article names, `pronouns`
-resolves "he" and "the 23-year-old" against them, and `speakers` gives each quote its speaker.
-`speechwords` holds the vocabulary of reported speech and of speakers' names.
+`find` is the entry point. `marks` pairs quote marks into quotes (leaving out titles of works,
+by the words of `titlewords`), `layout` places them among the sentences and paragraphs,
+`attributions` finds the clauses of reported speech (their subjects read by `nounphrases` and
+`openings`), `entities` collects the people and bodies an article names, `pronouns` resolves
+"he" and "the 23-year-old" against them, `labels` reads the speakers house styles name without
+a verb (transcript labels, sign-offs after a dash), and `speakers` gives each quote its
+speaker. `cuewords` holds the verbs and participles of reported speech, `speechwords` the
+vocabulary of speakers' names.
 """
 
 from __future__ import annotations

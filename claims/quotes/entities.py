@@ -154,6 +154,8 @@ def read_entities(layout: Layout, sources: Iterable[Entity], genders: Genders) -
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and start < stops[i]:
             continue  # inside a quote
+        if layout.headline(layout.para_index(start)):
+            continue  # every word of a headline is capitalized, names or not
         for piece in _pieces(m.group()):
             entity = reader.entity(start, piece)
             if entity is not None:
@@ -261,7 +263,8 @@ def _opens_clause(prefix: str) -> bool:
     if len(parts) == 2 and opener and opener[0].lower() not in _OPENING_PHRASE:
         return False
     words = parts[-1].split()
-    return len(words) <= 3 and all(map(_subject_lead, words))
+    # "The Guardian's film critic Peter Bradshaw felt": up to five words of description.
+    return len(words) <= 5 and all(map(_subject_lead, words))
 
 
 def _whole_words(text: str, word: str, enough: int) -> int:

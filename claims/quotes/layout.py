@@ -8,9 +8,10 @@ answer is a bisection over starts computed once per article, never a scan.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
-from claims.quotes.marks import Quote, is_work_title, pair_quotes
+from claims.quotes.marks import Quote, is_markup, is_work_title, pair_quotes
 
 Span = tuple[int, int]
 # Characters a clause may reach back or forward from its verb; the cost per verb is constant.
@@ -27,14 +28,45 @@ class Layout:
         self.paragraphs = list(paragraphs) or [(0, len(text))]
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         quotes = pair_quotes(text, self.paragraphs, self.sentences)
-        self.quotes = [q for q in quotes if not is_work_title(text, q, self.para_lo(q.start))]
+        self.quotes = [
+            q
+            for q in quotes
+            if not is_work_title(text, q, self.para_lo(q.start)) and not is_markup(text, q)
+        ]
         self.quote_starts = [q.start for q in self.quotes]
         self.quote_ends = [q.end for q in self.quotes]
-        # Where each quote stops holding positions: after its closing mark, if it has one.
-        self.quote_stops = [q.end + q.closed for q in self.quotes]
+        # Where each quote stops holding positions: after its closing mark, if it has one
+        # (both marks of a doubled one: the New York Times writes a double quote as '').
+        self.quote_stops = [self._stop(q) for q in self.quotes]
         # The later of the last sentence start and the last paragraph start before a position
         # is the last of these before it: one bisection instead of two.
         self._floors = sorted({*self.sentence_starts, *self.paragraph_starts})
+        self._headlines: set[int] | None = None
+
+    def _stop(self, quote: Quote) -> int:
+        if not quote.closed:
+            return quote.end
+        doubled = self.text.startswith("''", quote.end) or self.text.startswith("’’", quote.end)
+        return quote.end + 1 + doubled
+
+    def stop(self, quote: Quote) -> int:
+        """Where the text after a quote begins: past its closing mark or marks."""
+        return self._stop(quote)
+
+    def headline(self, index: int) -> bool:
+        """Whether paragraph `index` is a headline: Title Case, where every word is capitalized
+        and none is a name by that ("Stealth Over Health: Clinton Was Headed to ER"), or the
+        first paragraph when it is short and ends without a full stop ("Game warnings 'must
+        be clearer'")."""
+        if self._headlines is None:
+            self._headlines = {
+                i for i, (lo, hi) in enumerate(self.paragraphs) if _title_cased(self.text[lo:hi])
+            }
+            lo, hi = self.paragraphs[0]
+            first = self.text[lo:hi].rstrip()
+            if first and len(first.split()) <= 15 and first[-1] not in ".!?:\"”’'":
+                self._headlines.add(0)
+        return index in self._headlines
 
     def para_lo(self, pos: int) -> int:
         i = bisect.bisect_right(self.paragraph_starts, pos) - 1
@@ -94,16 +126,30 @@ class Layout:
         floor = self.sentence_floor(pos)
         quote = self.quote_at(pos - 1)
         ended = quote is not None and quote.closed and self.text[quote.end - 1] in ".!?"
-        return max(floor, quote.end + 1) if ended and quote is not None else floor
+        return max(floor, self.stop(quote)) if ended and quote is not None else floor
 
     def after_quote(self, pos: int) -> bool:
         """Whether a closing quote mark (and a comma) is all that comes before `pos`."""
         quote = self.quote_at(pos - 1)
         if quote is None or not quote.closed or pos - quote.end > 4:
             return False
-        return not self.text[quote.end + 1 : pos].strip(" ,\n")
+        return not self.text[self.stop(quote) : pos].strip(" ,\n")
 
     def opens_sentence(self, quote: Quote) -> bool:
         """Whether nothing but a dash or a parenthesis comes before the quote in its sentence."""
         opening = quote.start - 1
         return not self.text[self.sentence_floor(opening) : opening].strip(" -—–(")
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# Small words a headline leaves in lower case.
+_HEADLINE_SMALL = frozenset("a an the of in on at to for and or but with from by as is vs".split())
+
+
+def _title_cased(paragraph: str) -> bool:
+    """Four words or more, at most 30, all but the small ones capitalized."""
+    words = _WORD.findall(paragraph[:300])
+    if not 4 <= len(words) <= 30:
+        return False
+    significant = [w for w in words if w.lower() not in _HEADLINE_SMALL]
+    return bool(significant) and all(w[0].isupper() for w in significant)

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from claims.quotes import speechwords as sw
+from claims.quotes import titlewords as tw
 
 Span = tuple[int, int]
 
@@ -42,11 +43,14 @@ _CLOSING_CONTEXT = frozenset(".,;:!?)]}—–-/\"”’'»…")
 # An opening mark right after a sentence inside an open quote continues it: paragraphs run
 # together in some corpora ('...watching. "When Titanic...').
 _REOPENS = re.compile(r"[.!?…][\s]+$")
-_ELISION = re.compile(r"(?:\d\d?s?|" + "|".join(sorted(sw.ELISIONS)) + r")(?!\w)", re.IGNORECASE)
+_ELISION = re.compile(r"(?:\d\d?s?|" + "|".join(sorted(tw.ELISIONS)) + r")(?!\w)", re.IGNORECASE)
+# A transcript turn that opens with a mark and its speaker's label ('"PENCE: Well, look'):
+# it begins a quote of its own even when the turn before it never closed.
+_TURN = re.compile(r"[\"“][ \t]*(?:[A-Z][A-Z.'’-]*[ \t]){0,3}[A-Z][A-Z.'’-]+:[ \t]")
 # An unclosed quote in a long paragraph ends with its sentence rather than the paragraph.
 _MAX_UNCLOSED = 1000
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+")
-_WORD_BEFORE = re.compile(r"[\w’'-]+")
+_WORD_BEFORE = re.compile(r"\w[\w’'-]*")  # not the first mark of a doubled one ('')
 
 
 # Marks and quotes are made by the thousand: named tuples are the cheapest to build.
@@ -169,6 +173,8 @@ class _Pairing:
         if index >= len(self.paragraphs) or self.state is None:
             return False
         lo, hi = self.paragraphs[index]
+        if _TURN.match(self.text, lo):
+            return False  # a transcript's next turn is a quote of its own
         mark = _classify(self.text, lo, lo, hi) if MARK.match(self.text, lo) else None
         return mark is not None and mark.family == self.state[1] and mark.role != _CLOSE
 
@@ -200,6 +206,11 @@ def pair_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span]
     return _Pairing(text, paragraphs, sentences).run()
 
 
+def is_markup(text: str, quote: Quote) -> bool:
+    """An attribute's value in markup the text kept ('tweet-date="..."', 'author="@name"')."""
+    return quote.start >= 2 and text[quote.start - 2] == "="
+
+
 def is_work_title(text: str, quote: Quote, lo: int) -> bool:
     """A Title-Case phrase quoted right after "single", "film", "the book", "titled"...
 
@@ -210,15 +221,38 @@ def is_work_title(text: str, quote: Quote, lo: int) -> bool:
     # between spaces holds it, unless that chunk is all punctuation.
     chunks = before.rsplit(None, 1)
     words = _WORD_BEFORE.findall(chunks[-1]) if chunks else []
-    if not words or words[-1].lower() in sw.WORK_NAMING:
+    if not words or words[-1].lower() in tw.WORK_NAMING:
         words = _WORD_BEFORE.findall(before)[-4:]
     if not words:
-        return False
+        return _heading(text, quote, lo) or _work_after(text, quote)
     last = words[-1].lower()
-    after_work = last in sw.WORK_NOUNS or last in ("titled", "entitled")
+    after_work = last in tw.WORK_NOUNS or last in ("titled", "entitled")
+    # "On "Face the Nation"", "on CNN's "State of the Union"", "an episode of "The ... Show"".
+    after_work = after_work or last == "on" or sw.is_possessive(words[-1])
+    after_work = after_work or (last == "of" and len(words) > 1 and words[-2] in tw.WORK_NOUNS)
     if not after_work and not (
-        last in sw.WORK_NAMING and any(w.lower() in sw.WORK_NOUNS for w in words[:-1])
+        last in tw.WORK_NAMING and any(w.lower() in tw.WORK_NOUNS for w in words[:-1])
     ):
+        return _work_after(text, quote)
+    return _title_case(text[quote.start : quote.end])
+
+
+def _heading(text: str, quote: Quote, lo: int) -> bool:
+    """A Title-Case quote that is its paragraph whole: a section heading ("'All Bets Are
+    Off.'")."""
+    after = text[quote.end + 1 : quote.end + 3]
+    return (
+        quote.start - lo <= 1
+        and not after.strip(" .\n")
+        and _title_case(text[quote.start : quote.end])
+    )
+
+
+def _work_after(text: str, quote: Quote) -> bool:
+    """A Title-Case quote followed by the noun of its work: '"Keepin' It Real" radio
+    program', "''Make Your Kid a Millionaire'' book"."""
+    after = _WORD_BEFORE.findall(text[quote.end + 1 : quote.end + 30])[:2]
+    if not any(w.lower() in tw.WORK_NOUNS for w in after):
         return False
     return _title_case(text[quote.start : quote.end])
 
@@ -228,6 +262,6 @@ def _title_case(content: str) -> bool:
     words = [m.group() for m in itertools.islice(_TITLE_WORD.finditer(content), 13)]
     if not words or len(words) > 12:
         return False
-    significant = [w for w in words if w.lower() not in sw.TITLE_SMALL_WORDS]
+    significant = [w for w in words if w.lower() not in tw.TITLE_SMALL_WORDS]
     capitalized = [w for w in significant if w[0].isupper() or w[0].isdigit()]
     return bool(significant) and len(capitalized) >= 0.75 * len(significant)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
+from claims.quotes import cuewords as cw
 from claims.quotes import speechwords as sw
 
 TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*[’']?\.?|[^\w\s]")
@@ -22,8 +23,12 @@ FORWARD = 2 * MAX_PHRASE  # tokens a phrase read forward may look at
 _NOT_NOUN_ENDINGS = ("ed", "ing", "ly")
 # Words inside a phrase read forward, never at its end: "the head of the IMF", "from the ONS".
 _INNER_WORDS = sw.DETERMINERS | sw.NAME_CONNECTORS | sw.SOURCE_PREPOSITIONS
-# Words that open a phrase before a clause's subject ("After a tough first set, Molik").
-_PHRASE_OPENERS = sw.CLAUSE_OPENERS - sw.CONJUNCTIONS
+# Words that open a time phrase between a subject and its verb ("on Friday", "late last week").
+_TIME_LEADS = frozenset("on early late earlier".split())
+# A party and state after a name, as US papers write them: "R-Ky.", "D-N.Y.", "I-Vt".
+PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
+# Words a description after a name may hold ("the head of the union", "one of the states").
+_APPOSITIVE_WORDS = frozenset("of for at in from and with who which whose whom".split())
 
 
 # Tokens and phrases are made by the thousand: named tuples are the cheapest to build.
@@ -73,7 +78,7 @@ def is_stop(tok: str, *, verbs: bool = True) -> bool:
         return low in sw.CLAUSE_OPENERS
     if low in sw.STOP_WORDS:
         return True
-    return verbs and (low in sw.SPEECH_VERBS or low in sw.STRICT_SPEECH_VERBS)
+    return verbs and (low in cw.SPEECH_VERBS or low in cw.STRICT_SPEECH_VERBS)
 
 
 def pronoun(tok: str) -> str:
@@ -98,14 +103,31 @@ def subject_in(toks: Sequence[Tok], passive: bool) -> tuple[Phrase | None, bool]
     last = len(toks) - 1
     while passive and last >= 0 and toks[last].text.lower() in sw.PASSIVE:
         last -= 1
-    i = _skip_auxiliaries(toks, last)
+    i = _skip_auxiliaries(toks, _skip_time(toks, last))
     if i is not None and i >= 0 and toks[i].text == ")":
         i = _before_parenthesis(toks, i)  # "Electronic Arts (EA) says"
     if i is None or i < 0:
         return None, i is not None
     if toks[i].text == ",":
         return _appositive_subject(toks, i), True
-    return _phrase_back(toks, i)
+    phrase, exhausted = _phrase_back(toks, i)
+    named = _name_before_role(toks, phrase)
+    if named is not None and named.start == toks[0].start:
+        exhausted = True  # the name may go on before the tokens read: read the whole clause
+    return named or phrase, exhausted
+
+
+def _skip_time(toks: Sequence[Tok], i: int) -> int:
+    """Index of the last token before a time phrase that ends at i ("Smith on Friday said",
+    "The central bank this week said"), or i when there is none."""
+    j = i
+    while j >= 0 and toks[j].text.lower() in sw.TIME_WORDS:
+        j -= 1
+    if j == i:
+        return i
+    if j >= 0 and toks[j].text.lower() in _TIME_LEADS:
+        j -= 1
+    return j if j >= 0 and toks[j].text[0].isalnum() else i
 
 
 def _skip_auxiliaries(toks: Sequence[Tok], i: int) -> int | None:
@@ -131,11 +153,20 @@ def _is_adverb(low: str) -> bool:
 
 def _appositive_subject(toks: Sequence[Tok], i: int) -> Phrase | None:
     """The subject when a comma precedes the verb: "Gordon Brown, the Chancellor, said" gives
-    Gordon Brown; "the head of SACMS, Zhao Tiechui, said" gives the name between the commas."""
+    Gordon Brown; "the head of SACMS, Zhao Tiechui, said" gives the name between the commas;
+    a name that opens the clause before a comma keeps it through the descriptions after it
+    ("Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said"), and a
+    party and state ("Mitch McConnell, R-Ky., said") is never the name."""
+    opening = _opening_name(toks, i)
+    if opening is not None:
+        return opening
     for j in range(i - 1, max(i - 16, 0), -1):
         if toks[j].text != ",":
             continue
         inner = toks[j + 1 : i]
+        if len(inner) == 1 and PARTY_TAG.fullmatch(inner[0].text):
+            # "Mitch McConnell, R-Ky., said": the name is before the tag
+            return _phrase_back(toks, j - 1)[0] if j > 0 else None
         if inner and len(inner) <= 4 and all(_name_word(t.text) for t in inner):
             return as_phrase(inner)
         first = inner[0].text if inner else ""
@@ -144,6 +175,55 @@ def _appositive_subject(toks: Sequence[Tok], i: int) -> Phrase | None:
             return _phrase_back(toks, j - 1)[0]
         return None
     return None
+
+
+def _name_before_role(toks: Sequence[Tok], phrase: Phrase | None) -> Phrase | None:
+    """The name before a description that ends in a role and runs up to the verb without a
+    closing comma: "Armando Falcon, OFHEO director said", "Paul Goosens, head of Preventon
+    told"."""
+    if phrase is None or not any(sw.is_role(w) for w in phrase.words):
+        return None
+    if sw.is_possessive(phrase.words[0]):
+        return None  # "Juninho's agent says" is a subject of its own
+    j = next((k for k, t in enumerate(toks) if t.start == phrase.start), None)
+    if j is not None and j >= 2 and toks[j - 1].text.lower() in sw.DETERMINERS:
+        j -= 1  # "Mark Serwotka, the leader of the union said"
+    if j is None or j < 2 or toks[j - 1].text != ",":
+        return None
+    k = j - 1
+    while k > 0 and k > j - 5 and _name_word(toks[k - 1].text):
+        if toks[k - 1].text.lower() in sw.NOT_NAMES:
+            return None  # "On Wednesday, a Home Office spokeswoman said"
+        k -= 1
+    if k == j - 1 or (k > 0 and toks[k - 1].text[0].isalnum() and not _edge(toks[k - 1].text)):
+        return None
+    return as_phrase(toks[k : j - 1])
+
+
+def _edge(tok: str) -> bool:
+    """A word after which a clause's subject may begin: a conjunction ("and", "but")."""
+    return tok.lower() in sw.CONJUNCTIONS
+
+
+def _opening_name(toks: Sequence[Tok], i: int) -> Phrase | None:
+    """The name of up to four words that opens the clause and is followed by a comma, when
+    the words from it to the comma at `i` are descriptions of it (no verb of their own)."""
+    first = 0
+    while first < i and not toks[first].text[0].isalnum():
+        first += 1  # the closing mark of a quote before the clause
+    k = first
+    while k < min(i, first + 6) and _opening_word(toks[k].text):
+        k += 1
+    if k == first or k >= i or toks[k].text != ",":
+        return None
+    if any(t.text.lower() in sw.STOP_WORDS - _APPOSITIVE_WORDS for t in toks[k:i]):
+        return None
+    return as_phrase(toks[first:k])
+
+
+def _opening_word(tok: str) -> bool:
+    low = tok.lower()
+    return sw.is_capitalized(tok) and low not in sw.CLAUSE_OPENERS and low not in sw.DETERMINERS
 
 
 def _name_word(tok: str) -> bool:
@@ -182,8 +262,9 @@ def _phrase_back(toks: Sequence[Tok], i: int) -> tuple[Phrase | None, bool]:
         else:
             words.append(toks[i])
         i -= 1
-    # Stopping at the first token may be the window's doing ("for" of "Department for").
-    return as_phrase(list(reversed(words))), i <= 0
+    # Stopping at the first tokens may be the window's doing ("for" of "Department for", "of"
+    # of "Video of the incident").
+    return as_phrase(list(reversed(words))), i <= 1
 
 
 def _inside_of_phrase(toks: Sequence[Tok], i: int) -> bool:
@@ -265,28 +346,19 @@ def _continues_forward(text: str, nxt: str, started: bool, named: bool) -> bool:
     if text.lower() in _INNER_WORDS:
         return not started or sw.is_capitalized(nxt) or nxt.lower() in sw.DETERMINERS
     if named and not sw.is_capitalized(text):
-        return sw.is_role(text)
+        # "said ISM survey chairman Norbert Ore", "said Cobain biographer Charles Cross": a
+        # description between two names belongs to the phrase of the second.
+        return sw.is_role(text) or (
+            descriptor(text)
+            and not is_stop(text, verbs=False)
+            and (sw.is_capitalized(nxt) or sw.is_role(nxt))
+        )
     return not is_stop(text, verbs=False)
 
 
-def leading_subject(toks: Sequence[Tok]) -> Phrase | None:
-    """The noun phrase that opens a clause: a pronoun, a run of capitalized words, or a
-    determiner with a few words ("The chancellor"), past an opening phrase ("After a tough
-    first set, Molik ...")."""
-    i = 0
-    if toks and toks[0].text.lower() in _PHRASE_OPENERS:
-        comma = next((k for k, t in enumerate(toks[:12]) if t.text == ","), None)
-        i = comma + 1 if comma is not None else 1
-    while i < len(toks) and toks[i].text.lower() in sw.CLAUSE_OPENERS:
-        i += 1
-    if i >= len(toks):
-        return None
-    if pronoun(toks[i].text) in sw.PRONOUNS:
-        return as_phrase([toks[i]])
-    capitalized = sw.is_capitalized(toks[i].text) and toks[i].text.lower() not in sw.DETERMINERS
-    words = [toks[i]]
-    for tok in toks[i + 1 : i + MAX_PHRASE]:
-        if is_stop(tok.text) or (capitalized and not sw.is_capitalized(tok.text)):
-            break
-        words.append(tok)
-    return as_phrase(words)
+def descriptor(tok: str) -> bool:
+    """A lower-case word that may describe the name after it ("giant", "constituent",
+    "boss"), not a verb ("thinks", "said", "according")."""
+    if not tok.isalpha() or not tok.islower():
+        return False
+    return sw.is_role(tok) or not tok.endswith(("s", "ed", "ing"))

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from claims.quotes import speechwords as sw
@@ -23,6 +24,8 @@ from claims.quotes.layout import Layout
 # A speaker carries on to a pronoun or a quote only this close to where they spoke.
 CARRY_DISTANCE = 1500
 GENDER_OF_PRONOUN = {"he": "he", "him": "he", "she": "she", "her": "she"}
+# A conjunction before a pronoun that takes up the subject of its sentence again.
+_TAKEN_UP = re.compile(r"\b(?:but|and)\s+$")
 # How many named persons back "he" looks for one named as a subject.
 _SUBJECT_LOOKBACK = 12
 
@@ -46,12 +49,21 @@ class Resolver:
         self.spoken: list[tuple[int, str, bool]] = []  # position, speaker, named (not described)
         self.spoken_starts: list[int] = []
         self.sources: set[str | None] = set()
+        self._surnames: set[str] | None = None
 
     @property
     def entities(self) -> Entities:
         if self._entities is None:
             self._entities = read_entities(self.layout, self.named_sources, self.genders)
         return self._entities
+
+    def known_person(self, name: str | None) -> bool:
+        """Whether `name` is, or is the surname of, a person the article names."""
+        if name is None or " " in name:
+            return False
+        if self._surnames is None:
+            self._surnames = {p.name.split()[-1] for p in self.entities.persons}
+        return name in self._surnames
 
     def resolve(self, pronoun: str, pos: int) -> str | None:
         entities = self.entities
@@ -71,6 +83,9 @@ class Resolver:
         A person known to be a "she" is never a "he", and the other way round; a description
         stands only for someone `named`, never for "a spokeswoman"."""
         entities = self.entities
+        own = self._own_subject(pos, gender)
+        if own is not None:
+            return own
         spoken = self._last_spoken(pos, gender, named)
         subject = self.last_subject(pos, gender, spoken[0] if spoken else -1)
         best = subject or spoken
@@ -78,6 +93,24 @@ class Resolver:
             return best[1]
         for person in entities.persons_back(pos, _SUBJECT_LOOKBACK):
             if self.genders.fits(person.name, gender):
+                return person.name
+        return None
+
+    def _own_subject(self, pos: int, gender: str | None) -> str | None:
+        """The person who opens the sentence of a pronoun, when the pronoun takes the subject
+        up again: after a quote ('Sen. Claire McCaskill scolded him: "...," she said') or
+        after a conjunction ('Ed Rendell, who ..., agreed that ..., but he said')."""
+        floor = self.layout.sentence_floor(pos)
+        quote = self.layout.quote_at(pos - 1)
+        quoted = quote is not None and quote.start > floor
+        if not quoted and not _TAKEN_UP.search(self.layout.text, max(floor, pos - 6), pos):
+            return None
+        for person in self.entities.persons_back(pos, 3):
+            if person.pos < floor:
+                return None
+            if quoted and quote is not None and person.pos > quote.start:
+                continue
+            if self.entities.is_subject(person) and self.genders.fits(person.name, gender):
                 return person.name
         return None
 

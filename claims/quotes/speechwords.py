@@ -1,7 +1,8 @@
-"""The vocabulary of reported speech and of speakers' names, and what it makes of a noun phrase.
+"""The vocabulary of speakers' names and the phrases around them, and what it makes of a phrase.
 
-Everything the quote finder knows about English lives here as data: which verbs report speech,
-which words are titles to strip from a name, which words make a name an organisation or a place.
+Everything the quote finder knows about English lives here as data (the verbs that report speech
+in `cuewords`): which words are titles to strip from a name, which words make a name an
+organisation or a place.
 A new case is a new table entry, not a new branch. `speaker_name` turns the noun phrase before
 "said" into the speaker the claim table shows: a person or organisation by name, without titles
 or leading articles, or a descriptive group kept as written when nothing in it is a name.
@@ -12,33 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-# Verbs that report speech. A strict verb is also an ordinary verb ("added 3% to", "reported a
-# profit", "claimed the title", "Kim reported from Seoul"), so it counts only when what follows
-# looks like reported content: "that", punctuation, a quote, or a pronoun subject.
-SPEECH_VERBS = frozenset(
-    """said says say told tells stated confirmed confirms announced announces warned warns
-    insisted insists argued argues explained explains admitted admits acknowledged acknowledges
-    stressed stresses suggested suggests predicted predicts replied replies responded
-    responds commented concluded concludes declared declares maintained maintains
-    revealed reveals conceded concedes recalled recalls urged urges asserted asserts argue
-    insist warn admit explain suggest predict stress confirm reveal concede""".split()
-)
-# Plural nouns as often as verbs ("amid claims", "ex-Soviet states"): only before "that", a
-# colon or a quote.
-THAT_VERBS = frozenset("claims reports notes states".split())
-STRICT_SPEECH_VERBS = frozenset(
-    """added adds reported reports claimed claims noted notes states wrote writes asked asks
-    observed observes continued continues""".split()
-)
-# "X cited Y as saying": Y is the speaker; the clause runs from X to "saying".
-CITING_VERBS = frozenset("cited cites quoted quotes".split())
-# Verbs that are nouns as often ("the growth forecast"): they count after a name or a pronoun.
-NAMED_SUBJECT_VERBS = frozenset("forecast forecasts".split())
-# Verbs that frame a quoted phrase as someone's words ("what it called", "described it as").
-FRAMING_VERBS = frozenset(
-    """called calls call described describes dubbed dubs termed terms branded brands labelled
-    labeled labels hailed hails""".split()
-)
+from claims.quotes.titlewords import TITLE_SMALL_WORDS
 
 # Between a subject and its verb: "North Korea has recently said", "he also told".
 AUXILIARIES = frozenset(
@@ -74,7 +49,8 @@ CLAUSE_OPENERS = frozenset(
     """but and or so yet in on at for if when while after before since though although as
     however meanwhile separately earlier later yesterday today tonight now last next this that
     these those there here also then still speaking asked with by from to of according despite
-    under over during instead indeed moreover""".split()
+    under over during instead indeed moreover even only perhaps maybe everything nothing
+    nevertheless nonetheless furthermore additionally likewise similarly""".split()
 )
 PREPOSITIONS = frozenset(
     "of for at in on with by from to into about against under over after before".split()
@@ -86,7 +62,7 @@ ADVERBS = frozenset(
     originally subsequently separately finally eventually immediately quickly swiftly openly
     firmly flatly strongly clearly simply frankly bluntly angrily proudly happily confidently
     jokingly tearfully even just only often frequently usually sometimes always generally
-    typically commonly""".split()
+    typically commonly first further long""".split()
 )
 NOT_ADVERBS = frozenset("family assembly monopoly supply ally rally anomaly july italy".split())
 # What may follow "told": "told reporters", "told the Reuters news agency", "told BBC Radio".
@@ -106,7 +82,7 @@ PART_OF = frozenset("of at for in with".split())
 # Abbreviations that end in a full stop without ending the sentence.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr prof gen col lt sgt capt gov sen rep rev inc ltd co corp no mt
-    u.s u.k u.n e.u""".split()
+    u.s u.k u.n e.u del sens reps""".split()
 )
 
 # Titles and roles stripped from the front of a name ("Assistant Foreign Minister Hong Lei").
@@ -128,7 +104,10 @@ TITLE_WORDS = frozenset(
     scientist researcher campaigner businessman businesswoman entrepreneur investor
     labour conservative tory liberal democrat democratic republican green independent wife
     husband son daughter mother father brother sister girlfriend boyfriend partner friend
-    widow uncle aunt""".split()
+    widow uncle aunt speaker pollster strategist commentator reporter journalist host
+    moderator anchor correspondent columnist adviser advisor aide staffer activist delegate
+    del candidate nominee hopeful whip majority minority operative consultant historian
+    surrogate rival opponent challenger""".split()
 )
 # Descriptions that stand for a person named before ("the 23-year-old", "the 10th seed").
 ROLE_DESCRIPTIONS = frozenset(
@@ -203,19 +182,18 @@ NOT_NAMES = frozenset(
     several both""".split()
 )
 
-# A quoted Title-Case phrase right after one of these is the name of a work, not a quotation.
-WORK_NOUNS = frozenset(
-    """single singles song songs album albums film films movie movies book books novel novels
-    show shows series play plays track tracks title titles hit hits musical opera poem
-    documentary sitcom drama programme program game ep lp record anthem ballad comedy thriller
-    episode column exhibition painting""".split()
+# Words of a time, which never speak: "said Tuesday", "The central bank this week said".
+# (Not the months: "Theresa May said".)
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today tonight yesterday week
+    weekend month year morning afternoon evening night day last this next earlier later""".split()
 )
-WORK_NAMING = frozenset("called titled entitled named".split())
-# Small words a Title-Case title may leave in lowercase ("Lord of the Rings").
-TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but with from by is".split())
-# An apostrophe before these is an elision, not an opening quote ("'em", "’90s").
-ELISIONS = frozenset("em til n cause bout tis twas nuff".split())
-
+# Documents and findings that speak for whoever made them ("the IMF report", "a Pew survey").
+DOCUMENT_NOUNS = frozenset(
+    """report reports study studies survey surveys poll polls analysis statement release
+    estimate estimates review audit memo letter filing data figures research findings
+    paper""".split()
+)
 
 _DESCRIPTIVE = TITLE_WORDS | NATIONALITIES | COMPASS_WORDS
 _SMALL_IN_TITLES = TITLE_SMALL_WORDS | {"A", "The"}
@@ -230,7 +208,8 @@ def is_possessive(token: str) -> bool:
 
 
 def is_acronym(token: str) -> bool:
-    return len(token) >= 2 and token.isupper()
+    # Longer words in capitals are a headline's or a label's ("POLLSTERS DISAGREE").
+    return 2 <= len(token) <= 6 and token.isupper()
 
 
 def entity_kind(name: Sequence[str], *, titled: bool = False) -> str | None:
@@ -239,6 +218,8 @@ def entity_kind(name: Sequence[str], *, titled: bool = False) -> str | None:
     `speaker_name` also gives "group" for a described source that takes neither pronoun.
     """
     lowered = {t.lower().strip(".") for t in name}
+    if len(name) >= 3 and all(t.isupper() for t in name):
+        return None  # a headline in capitals: "CONGRESS HAS INVESTIGATED HIM"
     acronym = any(is_acronym(t) and t.lower() not in NOT_ORG_ACRONYMS for t in name)
     if acronym or not ORG_WORDS.isdisjoint(lowered):
         return "org"
@@ -266,7 +247,7 @@ def strip_titles(name: Sequence[str]) -> tuple[list[str], bool]:
     """
     words = list(name)
     if any(w.lower() in ORG_WORDS for w in _own_words(words)):
-        return words, False
+        return _person_after_org_title(words)
     i = 0
     while i < len(words) - 1 and _is_title_at(words, i):
         i += 1
@@ -281,10 +262,34 @@ def strip_titles(name: Sequence[str]) -> tuple[list[str], bool]:
     return _own_words(words[i:]), i > 0
 
 
+# Titles of a person that may follow the organisation they hold them in: "Senate Majority
+# Leader Mitch McConnell", "Bank of England Governor Mervyn King".
+PERSON_TITLES = frozenset(
+    """leader spokesman spokeswoman spokesperson chairman chairwoman director secretary
+    president governor minister chief ceo mayor senator head commissioner ambassador speaker
+    whip""".split()
+)
+
+
+def _person_after_org_title(words: list[str]) -> tuple[list[str], bool]:
+    """The name after a person's title that follows an organisation's name, or the words as
+    they are: "Senate Majority Leader Mitch McConnell" is Mitch McConnell."""
+    for k in range(len(words) - 2, 0, -1):
+        rest = words[k + 1 :]
+        if words[k].lower().strip(".") not in PERSON_TITLES or not is_capitalized(rest[0]):
+            continue
+        if any(w.lower() in ORG_WORDS or w.lower() in TITLE_WORDS for w in rest):
+            return words, False
+        return rest, True
+    return words, False
+
+
 def _own_words(words: list[str]) -> list[str]:
     """A person's name without the organisation after it ("Mike Powell of Dresdner")."""
     for k in range(2, min(len(words), 5)):
-        if words[k] in ("of", "at") and not any(w.lower() in ORG_WORDS for w in words[:k]):
+        if words[k] in ("of", "at", "for", "from") and not any(
+            w.lower() in ORG_WORDS for w in words[:k]
+        ):
             return words[:k]
     return words
 
@@ -308,6 +313,8 @@ def speaker_name(phrase: Sequence[str]) -> tuple[str, str | None]:
     "Xi Jinping"; "North Korea’s state news agency" and "the two countries" stay as written,
     since they name no one (a name in the possessive only describes the head).
     """
+    if _made_by_name(phrase):
+        return speaker_name(phrase[:-1])  # "the IMF report" speaks for the IMF
     run_start = _trailing_name_start(phrase)
     if run_start is None:
         return _described(phrase), _described_kind(phrase)
@@ -324,9 +331,18 @@ def speaker_name(phrase: Sequence[str]) -> tuple[str, str | None]:
         return person
     name, stripped = strip_titles(phrase[run_start:])
     titled = stripped or before in ROLE_WORDS
-    if all(w.lower().strip(".") in TITLE_WORDS for w in name):
+    honorific = phrase[run_start].lower().strip(".") in HONORIFICS  # "Mr. King", "Ms. Major"
+    if not honorific and all(w.lower().strip(".") in TITLE_WORDS for w in name):
         return _described(phrase), "role"  # "the Prime Minister"
     return " ".join(name), entity_kind(name, titled=titled)
+
+
+def _made_by_name(phrase: Sequence[str]) -> bool:
+    """ "the IMF report", "a Pew survey": a document after the name of its maker."""
+    if len(phrase) < 2 or phrase[-1] not in DOCUMENT_NOUNS:
+        return False
+    maker = phrase[-2]
+    return is_capitalized(maker) and maker.lower() not in DETERMINERS and not is_possessive(maker)
 
 
 def _trailing_name_start(phrase: Sequence[str]) -> int | None:
