@@ -156,10 +156,14 @@ _VERSIONS_AND_FLAGS = (
     "CREATE INDEX flags_by_claim ON flags (claim_id)",
 )
 
+# Every match carries the one-line reason for its verdict; matches stored before it have none.
+_MATCH_REASONS = ("ALTER TABLE matches ADD COLUMN reason TEXT",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, claims, sources, passages, matches, reviews and history", _INITIAL),
     Migration(2, "covering indexes for the counts of claims by status", _STATUS_INDEXES),
     Migration(3, "article versions, claim revisions and self-check flags", _VERSIONS_AND_FLAGS),
+    Migration(4, "the reason of each match's verdict", _MATCH_REASONS),
 )
 LATEST = MIGRATIONS[-1].version
 

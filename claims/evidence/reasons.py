@@ -1,0 +1,92 @@
+"""The verdict of a figure or date among a passage's comparable values, with its one-line reason.
+
+The reason says what was compared and why the verdict, in words a checker reads beside the
+badge: "same subject: North Korea's external trade, 2023; source about 95 per cent, claim about
+97%"; "within the claim's bound: the source says 20"; "another year: the source's figure is
+for 2022".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from claims.evidence.passage_words import Passage, span, value_text
+from claims.evidence.subject_words import Subject
+from claims.evidence.values import Relation
+from claims.evidence.verdict import Verdict, field
+
+# The relations that give a verdict, best first, and the verdict each gives.
+_ORDER = (
+    ("agrees", "agrees"),
+    ("coarser", "agrees"),
+    ("consistent", "consistent"),
+    ("conflicts", "conflicts"),
+)
+
+
+class Found(NamedTuple):
+    """A comparable value of the passage: subject words shared, its relation, the value."""
+
+    overlap: int
+    relation: Relation
+    value: Mapping[str, Any]
+
+
+def verdict_of(
+    claim: Mapping[str, Any],
+    passage: Passage,
+    found: list[Found],
+    key: Subject,
+    missed: str | None,
+) -> Verdict:
+    """Agreeing first, then consistent, then conflicting; among those the most subject words in
+    common. `missed` says why the passage's nearest figure was not compared, for `absent`."""
+    for wanted, verdict in _ORDER:
+        best = max(
+            (f for f in found if f.relation == wanted), key=lambda f: f.overlap, default=None
+        )
+        if best is None:
+            continue
+        text = _said(passage, best.value)
+        detail = {
+            "agrees": None,
+            "coarser": f"the source is less precise: {text}",
+            "consistent": f"within the claim's bound: the source says {text}",
+            "conflicts": f"{_said_claim(claim)} vs {text}",
+        }[wanted]
+        reason = _reason(claim, key, wanted, text)
+        return Verdict(verdict, text, *span(passage, best.value), detail, reason)
+    if found:
+        bound = _said(passage, found[0].value)
+        detail = f"{bound}: neither confirms nor contradicts"
+        return Verdict("absent", None, None, None, detail, detail)
+    reason = missed or "no figure of this kind about the same thing"
+    return Verdict("absent", None, None, None, None, reason)
+
+
+def _reason(claim: Mapping[str, Any], key: Subject, relation: str, said: str) -> str:
+    what = _subject_text(claim, key)
+    mine = _said_claim(claim)
+    if relation == "consistent":
+        return (
+            f"within the claim's bound, not the same figure: the source says {said}, claim {mine}"
+        )
+    if relation == "coarser":
+        return f"same subject: {what}; the source is less precise: {said}, claim {mine}"
+    return f"same subject: {what}; source {said}, claim {mine}"
+
+
+def _subject_text(claim: Mapping[str, Any], key: Subject) -> str:
+    subject = field(claim, "subject")
+    words = str(subject) if isinstance(subject, str) and subject else ", ".join(sorted(key.key))
+    years = ", ".join(str(y) for y in sorted(key.years))
+    return f"{words}, {years}" if years else words
+
+
+def _said(passage: Passage, value: Mapping[str, Any]) -> str:
+    return " ".join(value_text(passage, value).split())
+
+
+def _said_claim(claim: Mapping[str, Any]) -> str:
+    return " ".join(str(field(claim, "text")).split())
