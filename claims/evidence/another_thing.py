@@ -28,19 +28,34 @@ def another_thing(
     named_else = passage.named - key.context
     if kind in NUMERIC_KINDS and key.specific and not key.specific & passage.names and named_else:
         return f"another subject: the source does not name {', '.join(sorted(key.specific))}"
-    if key.parties and not key.parties & words.all and words.names - key.context:
-        return "another party: " + ", ".join(sorted(words.names - key.context))
+    if key.parties and not key.parties & words.all:
+        others = passage.parties_at(value) - key.parties - key.names
+        if others:
+            return "another party: " + ", ".join(sorted(others))
+    other_names = words.names and not words.names & key.sentence_names
+    unnamed = key.sentence_names and not key.sentence_names & passage.names
+    if kind == "date" and other_names and unnamed:
+        return "another event: of " + ", ".join(sorted(words.names))
     far_from_event = key.event and not key.event & words.all
     if kind == "date" and far_from_event and len(key.key & words.common) < 2:
         return "another event: " + ", ".join(sorted(key.event))
+    if key.head and kind != "ordinal" and key.head not in words.all:
+        return f"another measure: the source's figure is not of {key.head}"
     if kind == "percent" and key.change != passage.change_at(value):
         return "another measure: a change is not a share or a level"
-    if kind == "count" and another_count(key, field(value, "unit"), words, _said(passage, value)):
+    if (
+        kind == "count"
+        and not key.age
+        and another_count(key, field(value, "unit"), words, _said(passage, value))
+    ):
         return f"another count: {field(value, 'unit') or 'no unit'}"
     if kind in NUMERIC_KINDS and kind != "ordinal":
         years = other_years(key.years, passage.years_at(value))
         if years:
             return f"another year: the source's figure is for {', '.join(map(str, sorted(years)))}"
+        months = other_years(key.months, passage.months_at(value))
+        if months:
+            return f"another month: the source's figure is for {', '.join(sorted(months))}"
     if kind == "ordinal":
         noun, bound = passage.series_at(value)
         if key.series[1] != bound:

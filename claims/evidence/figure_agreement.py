@@ -88,11 +88,14 @@ from claims.evidence.passage_words import Passage, value_text
 from claims.evidence.quote_agreement import quote_agreement
 from claims.evidence.reasons import Found, verdict_of
 from claims.evidence.same_thing import (
+    is_age,
     is_change,
+    months_in,
     ordinal_series,
     party_words,
     specific,
     spellings,
+    subject_head,
     with_aliases,
     years_in,
 )
@@ -101,6 +104,7 @@ from claims.evidence.subject_words import (
     clause_span,
     clause_words,
     event_heads,
+    event_span,
     event_words,
     subject_overlap,
     subject_words,
@@ -139,6 +143,9 @@ class ClaimCheck:
             self._mine = self._read(value, field(claim, "qualifier"), field(claim, "text"))
         self._key = _claim_subject(claim) if self._mine is not None else None
         self._unit = field(claim, "unit")
+        self._age = self._key is not None and _is_age(claim)
+        if self._age and self._key is not None:
+            self._key = replace(self._key, age=True)
 
     def verdict(self, passage_text: str, values: Sequence[Mapping[str, Any]]) -> Verdict:
         """The verdict for any claim: figures and dates by value, quotes by words."""
@@ -158,9 +165,9 @@ class ClaimCheck:
         passage = Passage(passage_text)
         found: list[Found] = []
         missed: str | None = None
-        for value in _candidates(kind, passage, values):
+        for value in _candidates(kind, passage, values, age=self._age):
             theirs = self._theirs(passage, value)
-            if theirs is None or not units_fit(kind, self._unit, field(value, "unit")):
+            if theirs is None or not self._units_fit(value):
                 continue
             if _another_place(key, passage, value):
                 continue  # what `subject_overlap` would find, without reading the clause
@@ -191,7 +198,8 @@ class ClaimCheck:
             return _ANY_AGREEMENT
         if not (kind in NUMERIC_KINDS or kind in DATE_KINDS) or compare is None or key is None:
             return _UNCHECKED_ONLY
-        same = [v for v in values if field(v, "kind") == kind]
+        kinds = _AGE_KINDS if self._age else (kind,)
+        same = [v for v in values if field(v, "kind") in kinds]
         if kind == "ordinal" and not same:
             return _ANY_AGREEMENT  # read from the passage's text by `_candidates`
         if not same:
@@ -200,7 +208,7 @@ class ClaimCheck:
         found = {"absent"}
         for value in same:
             theirs = self._theirs(passage, value)
-            if theirs is None or not units_fit(kind, self._unit, field(value, "unit")):
+            if theirs is None or not self._units_fit(value):
                 continue
             relation = compare(self._mine, theirs)
             found.add(
@@ -210,6 +218,11 @@ class ClaimCheck:
         if len(found) == 1 or not _key_word_may_occur(key, passage_text, same):
             return _ABSENT_ONLY
         return frozenset(found)
+
+    def _units_fit(self, value: Mapping[str, Any]) -> bool:
+        """Units fit (`units_fit`); an age fits an age in any form ("37," and "37-year-old")."""
+        assert self.kind is not None
+        return self._age or units_fit(self.kind, self._unit, field(value, "unit"))
 
     def _theirs(self, passage: Passage, value: Mapping[str, Any]) -> Any:
         """A passage value read as the claim's is; a date without a year as a `MonthDay`."""
@@ -297,10 +310,19 @@ _RULES: dict[str, tuple[Reader, Callable[[Any, Any], Relation]]] = {
 }
 
 
+_AGE_KINDS = ("count", "quantity")
+
+
 def _candidates(
-    kind: str, passage: Passage, values: Sequence[Mapping[str, Any]]
+    kind: str, passage: Passage, values: Sequence[Mapping[str, Any]], *, age: bool
 ) -> list[Mapping[str, Any]]:
+    """The passage's values of the claim's kind; for an age, the ages of either kind, and for
+    another count or quantity, no age."""
+    if age:
+        return [v for v in values if field(v, "kind") in _AGE_KINDS and passage.is_age_at(v)]
     same = [v for v in values if field(v, "kind") == kind]
+    if kind in _AGE_KINDS:
+        same = [v for v in same if not passage.is_age_at(v)]
     if kind == "ordinal" and not same:
         # Ordinals are not part of every index: read them from the passage itself.
         found = find_ranks(passage.text, passage.sentences)
@@ -323,6 +345,16 @@ def _claim_subject(claim: Mapping[str, Any]) -> Subject:
     )
 
 
+def _is_age(claim: Mapping[str, Any]) -> bool:
+    sentence, text = str(field(claim, "sentence") or ""), str(field(claim, "text") or "")
+    at = sentence.find(text)
+    before, after = (
+        (sentence[max(0, at - 40) : at], sentence[at + len(text) :]) if at >= 0 else ("", "")
+    )
+    kind, unit, value = field(claim, "kind"), field(claim, "unit"), field(claim, "value")
+    return is_age(kind, unit, before, after, value)
+
+
 def _hashable(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -341,7 +373,8 @@ def _subject_of(kind: str, sentence: str, text: str, subject: Any, unit: Any) ->
     # to hold a passage to, but a party its clause names must be named by the source.
     names = own.names or (clause.names if kind in NUMERIC_KINDS else frozenset())
     lo, hi = clause_span(sentence, at, at + len(text))
-    years = years_in(sentence[lo:at] + " " + sentence[at + len(text) : hi])
+    around = sentence[lo:at] + " " + sentence[at + len(text) : hi]
+    years, months = years_in(around), months_in(around)
     series = ordinal_series(text, sentence[at + len(text) : at + len(text) + 60])
     context = with_aliases(own.all | clause.all, sentence)
     return Subject(
@@ -350,14 +383,19 @@ def _subject_of(kind: str, sentence: str, text: str, subject: Any, unit: Any) ->
         context=context,
         specific=with_aliases(specific(own.names or clause.names), sentence),
         years=years if kind in NUMERIC_KINDS else frozenset(),
+        months=months if kind in NUMERIC_KINDS else frozenset(),
         series=series if kind == "ordinal" else (None, None),
-        parties=specific(party_words(sentence[lo:hi]) & clause.names - own.names)
-        if kind in NUMERIC_KINDS
+        parties=party_words(sentence[slice(*event_span(sentence, at, at + len(text)))])
+        if kind in NUMERIC_KINDS and kind != "ordinal"
+        else frozenset(),
+        sentence_names=with_aliases(words_of(sentence, sentence_start=True).names, sentence)
+        if kind == "date"
         else frozenset(),
         change=kind == "percent" and is_change(sentence[:at]),
         unit=words_of(unit).all if kind == "count" else frozenset(),
         event=event_heads(sentence, at, at + len(text)) if kind == "date" else frozenset(),
         min_shared=1 if kind == "date" else 2,
+        head=subject_head(subject) if kind in NUMERIC_KINDS else None,
     )
 
 

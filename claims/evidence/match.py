@@ -237,6 +237,8 @@ def _comparable(claim: Mapping[str, Any], hit: Hit) -> bool:
     kind = claim.get("kind")
     if kind not in _STORED_KINDS:
         return True
+    if kind in ("count", "quantity"):  # an age is either ("Jones, 37,", "the 37-year-old")
+        return hit.has_value_of("count") or hit.has_value_of("quantity")
     return hit.has_value_of(kind)
 
 

@@ -14,8 +14,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from claims.evidence.same_thing import (
+    is_age,
     is_change,
+    months_in,
     ordinal_series,
+    party_words,
     specific,
     with_aliases,
     years_in,
@@ -25,6 +28,7 @@ from claims.evidence.subject_words import (
     Words,
     clause_span,
     clause_words,
+    event_span,
     event_words,
     subject_words,
     words_of,
@@ -95,15 +99,40 @@ class Passage:
 
     def years_at(self, value: Mapping[str, Any]) -> frozenset[int]:
         """The years of the value's clause, or of its table row, but its own words."""
+        return years_in(self._around(value))
+
+    def months_at(self, value: Mapping[str, Any]) -> frozenset[str]:
+        """The months of the value's clause, or of its table row, but its own words."""
+        return months_in(self._around(value))
+
+    def _around(self, value: Mapping[str, Any]) -> str:
         start, end = span(self, value)
         if start is None or end is None:
-            return frozenset()
+            return ""
         if self.is_table_row:
-            return years_in(self.text[:start] + " " + self.text[end:])
+            return self.text[:start] + " " + self.text[end:]
         s_start, s_end = self.sentence_at(start)
         sentence = self.text[s_start:s_end]
         lo, hi = clause_span(sentence, start - s_start, end - s_start)
-        return years_in(sentence[lo : start - s_start] + " " + sentence[end - s_start : hi])
+        return sentence[lo : start - s_start] + " " + sentence[end - s_start : hi]
+
+    def parties_at(self, value: Mapping[str, Any]) -> frozenset[str]:
+        """The parties the value's part of its sentence names ("with China"): `party_words`."""
+        start, end = span(self, value)
+        if start is None or end is None:
+            return frozenset()
+        s_start, s_end = self.sentence_at(start)
+        sentence = self.text[s_start:s_end]
+        lo, hi = event_span(sentence, start - s_start, end - s_start)
+        return party_words(sentence[lo:hi])
+
+    def is_age_at(self, value: Mapping[str, Any]) -> bool:
+        """Whether the value is a person's age (`claims.evidence.same_thing.is_age`)."""
+        start, end = span(self, value)
+        if start is None or end is None:
+            return False
+        kind, unit, number = field(value, "kind"), field(value, "unit"), field(value, "value")
+        return is_age(kind, unit, self.text[max(0, start - 40) : start], self.text[end:], number)
 
     def change_at(self, value: Mapping[str, Any]) -> bool:
         """Whether the value is a change ("up 2%"), by the words of its sentence before it."""

@@ -15,8 +15,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from typing import TypeVar
 
-from claims.evidence.subject_words import stem
+from claims.dates.words import MONTHS, WEEKDAYS
+from claims.evidence.subject_words import stem, words_of
 from claims.figures.words import ORDINAL_WORDS
 
 # Short form -> the words of the long form, as `words_of` keeps them (lower case, stemmed).
@@ -65,6 +67,8 @@ _SPELLED = re.compile(
 )
 _YEAR = re.compile(r"(?<![\d.,£$€])(?:19[5-9]\d|20[0-4]\d)(?![\d%])")
 ORDINAL_NAMES = frozenset(w.lower() for w in ORDINAL_WORDS)
+# Capitalized words after "in" that name a time, not a party ("in December", "on Monday").
+_NOT_PARTIES = frozenset(w.lower() for w in [*MONTHS, *WEEKDAYS]) | {"the", "a", "an"}
 _MINOR = frozenset("of for and the on in &".split())
 
 
@@ -118,7 +122,7 @@ def specific(names: Iterable[str]) -> frozenset[str]:
 # A party or place a figure is for: a name after "with", "in", "for"... ("trade was with
 # Russia", "unemployment in France"); the name of who said it is not one.
 _PARTY = re.compile(
-    r"\b(?:in|with|for|from|at|to|among|across|between)\s+(?:the\s+)?"
+    r"\b(?i:in|with|for|from|at|to|among|across|between)\s+(?:the\s+)?"
     r"((?:[A-Z][\w'’-]*\s*)+)"
 )
 
@@ -126,7 +130,8 @@ _PARTY = re.compile(
 def party_words(clause: str) -> frozenset[str]:
     """The words of the names a clause gives as a figure's party or place."""
     found = " ".join(m.group(1) for m in _PARTY.finditer(clause))
-    return frozenset(stem(w.lower().strip("'’")) for w in found.split() if w.lower() != "the")
+    words = (stem(w.lower().strip("'’.,")) for w in found.split())
+    return frozenset(w for w in words if w and w not in _NOT_PARTIES)
 
 
 # A percentage that is a change ("up 2%", "rose by 5%", "a rise of 8%") is another measure
@@ -135,7 +140,8 @@ _CHANGE = re.compile(
     r"\b(?:(?<!made )(?<!make )(?<!makes )(?<!making )up|down|rose|rise|risen|rising|fell|"
     r"fall|fallen|falling|grew|growth|increased?|"
     r"decreased?|drop(?:ped)?|jump(?:ed)?|climbed|slipped|slumped|gained|lost|cut|surged|"
-    r"plunged|soared|declined?|dipped|boost(?:ed)?)\s+(?:(?:by|of|an?|some|about|around|"
+    r"plunged|soared|declined?|dipped|boost(?:ed)?|narrowed|widened|shrank|shrunk|expanded|"
+    r"eased|slid|tumbled|rallied|advanced|leapt|leaped|doubled|halved|climb|sank|slump)\s+(?:(?:by|of|an?|some|about|around|"
     r"nearly|almost|just|over|more|less|than|only)\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -146,13 +152,64 @@ def is_change(before: str) -> bool:
     return bool(_CHANGE.search(before[-60:]))
 
 
+# An age in any of its forms: "aged 37" and "the 37-year-old" (a quantity in years), and
+# "Jones, 37," (a bare number between commas after a name, read as a count).
+AGE_UNITS = frozenset({"years of age", "years old", "year old", "years"})
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s*$")
+
+
+def is_age(kind: object, unit: object, before: str, after: str, value: object) -> bool:
+    """Whether a count or quantity is a person's age, by its unit or by its form."""
+    if kind == "quantity":
+        return isinstance(unit, str) and unit.lower() in AGE_UNITS
+    if kind != "count" or unit is not None or not isinstance(value, int | float):
+        return False
+    return 0 < value < 120 and bool(_NAME_BEFORE.search(before)) and after.startswith(",")
+
+
+_HEAD_END = re.compile(r"\s(?:of|in|for|at|with|on|from|to|by|among|between)\s", re.IGNORECASE)
+_HEAD_WORD = re.compile(r"[^\W\d_]+")
+
+
+def subject_head(subject: str | None) -> str | None:
+    """The word a subject names its measure by: its last common word before a preposition
+    ("wages" in "average monthly wages", "trade" in "North Korea's external trade", "shares"
+    in "Shares in Krispy Kreme"), stemmed and read as its measure's usual word; None when the
+    subject has no such word (a name: "Russian President Vladimir Putin")."""
+    if not subject:
+        return None
+    head = _HEAD_END.split(f" {subject} ", maxsplit=1)[0]
+    found = _HEAD_WORD.findall(head)
+    # A capitalized word is a name, but for one opening the subject before a common word.
+    opening = found[:1] if len(found) == 1 or (len(found) > 1 and found[1].islower()) else []
+    words = [w for w in found if not w[:1].isupper() or w in opening]
+    kept = words_of(head, sentence_start=True).common
+    common = [stem(w.lower()) for w in words if stem(w.lower()) in kept]
+    return same_measure(common[-1]) if common else None
+
+
 def years_in(text: str) -> frozenset[int]:
     """The years a stretch of text speaks of ("in 2023", "2022's figure")."""
     return frozenset(int(m.group()) for m in _YEAR.finditer(text))
 
 
-def other_years(mine: frozenset[int], theirs: frozenset[int]) -> frozenset[int]:
-    """The passage's years when they say the figure is for another period than the claim's."""
+Period = TypeVar("Period", int, str)
+_MONTH_NAMES = {name.lower(): name for name in MONTHS if len(name) > 3 or name == "May"}
+_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b")
+
+
+def months_in(text: str) -> frozenset[str]:
+    """The months a stretch of text speaks of ("in January", "October's figure")."""
+    return frozenset(m.group(1) for m in _MONTH.finditer(text.lower()) if _capital(text, m))
+
+
+def _capital(text: str, m: re.Match[str]) -> bool:
+    return text[m.start()].isupper()  # "may" the verb is not May
+
+
+def other_years(mine: frozenset[Period], theirs: frozenset[Period]) -> frozenset[Period]:
+    """The passage's years (or months) when they say the figure is for another period than the
+    claim's: both state some, and none in common."""
     return theirs if mine and theirs and not mine & theirs else frozenset()
 
 

@@ -79,6 +79,7 @@ class Subject:
     # the noun it counts and its bound (`claims.evidence.same_thing`).
     specific: frozenset[str] = frozenset()
     years: frozenset[int] = frozenset()
+    months: frozenset[str] = frozenset()
     series: tuple[str | None, str | None] = (None, None)
     # Names of its clause beyond its subject: the party or place it is for ("with Russia").
     parties: frozenset[str] = frozenset()
@@ -92,6 +93,12 @@ class Subject:
     # Words of its context a passage value must share (a date's few event words: one, which
     # must then be its event word).
     min_shared: int = 2
+    # A count or quantity that is a person's age ("Jones, 37,", "the 37-year-old").
+    age: bool = False
+    # A date's sentence's names: a date of an event of other parties is another event.
+    sentence_names: frozenset[str] = frozenset()
+    # The word its subject names the measure by ("wages" in "average monthly wages"), if any.
+    head: str | None = None
 
 
 def words_of(text: str | None, *, sentence_start: bool = False) -> Words:
@@ -180,18 +187,38 @@ def subject_words(sentence: str, kind: Any, subject: Any, unit: Any) -> Words:
 
 
 def clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of `sentence` around [start, end): cut at ";", dashes and contrasts."""
-    breaks = list(_CLAUSE_BREAK.finditer(sentence))
+    """The clause of `sentence` around [start, end): cut at ";", dashes and contrasts, but not
+    inside brackets ("A$458.4m ($357.6m; £191m)") nor around a short aside between two dashes
+    ("a rise of 8% – or £2,000 – on last year", "5.8% - its first hike in nine years - in
+    October 2004"), which belongs to the clause around it."""
+    breaks = _breaks(sentence)
     before = [m for m in breaks if m.end() <= start]
     after = [m for m in breaks if m.start() >= end]
-    # An aside between dashes ("a rise of 8% – or £2,000 – on last year") belongs to the
-    # clause around it: its figure is about what that clause speaks of.
-    aside = bool(before and after) and _is_dash(before[-1]) and _is_dash(after[0])
-    if aside and after[0].start() - before[-1].end() <= ASIDE_CHARS:
-        before, after = before[:-1], after[1:]
     lo = before[-1].end() if before else 0
     hi = after[0].start() if after else len(sentence)
     return lo, hi
+
+
+@functools.lru_cache(maxsize=4096)
+def _breaks(sentence: str) -> list[re.Match[str]]:
+    found = [m for m in _CLAUSE_BREAK.finditer(sentence) if not _in_brackets(sentence, m.start())]
+    kept: list[re.Match[str]] = []
+    skip = -1
+    for i, m in enumerate(found):
+        if i == skip:
+            continue
+        following = found[i + 1] if i + 1 < len(found) else None
+        aside = following is not None and _is_dash(m) and _is_dash(following)
+        if aside and following is not None and following.start() - m.end() <= ASIDE_CHARS:
+            skip = i + 1
+            continue
+        kept.append(m)
+    return kept
+
+
+def _in_brackets(sentence: str, at: int) -> bool:
+    head = sentence[:at]
+    return head.count("(") > head.count(")")
 
 
 def _is_dash(m: re.Match[str]) -> bool:
@@ -219,14 +246,14 @@ def event_words(sentence: str, start: int, end: int, *, near: int = EVENT_WORDS)
 
     A sentence often holds the dates of several events; the words next to a date are its own.
     """
-    lo, hi = _event_span(sentence, start, end)
+    lo, hi = event_span(sentence, start, end)
     return _near_words(sentence, start, end, lo, hi, near)
 
 
 def event_heads(sentence: str, start: int, end: int) -> frozenset[str]:
     """The common content word nearest a date on each side, in its part of the sentence
     (`event_words`): "parade" for "a military parade next week"."""
-    lo, hi = _event_span(sentence, start, end)
+    lo, hi = event_span(sentence, start, end)
     before = [m.group() for m in _WORD.finditer(sentence, lo, max(lo, start))]
     after = [m.group() for m in _WORD.finditer(sentence, min(end, hi), hi)]
     heads = (
@@ -236,7 +263,9 @@ def event_heads(sentence: str, start: int, end: int) -> frozenset[str]:
     return frozenset(h for h in heads if h)
 
 
-def _event_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+def event_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The part of the clause around [start, end) between commas, or the clause when that part
+    holds no content word."""
     lo, hi = clause_span(sentence, start, end)
     cut_lo = sentence.rfind(", ", lo, start)
     cut_hi = sentence.find(", ", end, hi)

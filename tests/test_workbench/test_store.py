@@ -57,6 +57,36 @@ def test_an_older_database_is_brought_up_to_date_in_order(tmp_path: Path) -> Non
     assert {"claims_by_article_id", "reviews_status_by_claim"} <= indexes
 
 
+def test_each_match_keeps_its_reason(ws: Workspace) -> None:
+    matches = ws.store.matches()
+    share = claim_by_text(ws, "12%")
+    best = matches[matches["claim_id"] == share.claim_id].iloc[0]
+    assert best["agreement"] == "agrees"
+    assert best["reason"].startswith("same subject:") and "source 12 per cent" in best["reason"]
+    with raw(ws.store.path) as conn:
+        stored = conn.execute(
+            "SELECT reason FROM matches WHERE claim_id = ? AND rank = 1", (share.claim_id,)
+        ).fetchone()[0]
+    assert stored == best["reason"]
+
+
+def test_matches_stored_before_reasons_read_back_without_one(tmp_path: Path) -> None:
+    path = tmp_path / "workbench.sqlite3"
+    with raw(path) as conn:
+        for migration in MIGRATIONS[:3]:
+            for statement in migration.statements:
+                conn.execute(statement)
+        conn.execute("PRAGMA user_version = 3")
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(matches)")}
+    assert "reason" not in columns
+    store = Store(path)
+    assert store.schema_version == LATEST >= 4
+    with raw(path) as conn:
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(matches)")}
+    assert "reason" in columns
+    assert "reason" in store.matches().columns
+
+
 def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "workbench.sqlite3"
     with raw(path) as conn:
