@@ -16,13 +16,15 @@ from claims.evidence.subject_words import Subject
 from claims.evidence.values import Relation
 from claims.evidence.verdict import Verdict, field
 
-# The relations that give a verdict, best first, and the verdict each gives.
+# The relations that give a verdict, best first, and the verdict each gives. A bound is
+# satisfied by many figures: between a figure inside it and one that breaks it, the one the
+# claim speaks of (the most subject words in common) decides, a tie going to the conflict.
 _ORDER = (
     ("agrees", "agrees"),
     ("coarser", "agrees"),
-    ("consistent", "consistent"),
-    ("conflicts", "conflicts"),
+    ("bound", ""),
 )
+_BOUND = ("conflicts", "consistent")
 
 
 class Found(NamedTuple):
@@ -43,11 +45,11 @@ def verdict_of(
     """Agreeing first, then consistent, then conflicting; among those the most subject words in
     common. `missed` says why the passage's nearest figure was not compared, for `absent`."""
     for wanted, verdict in _ORDER:
-        best = max(
-            (f for f in found if f.relation == wanted), key=lambda f: f.overlap, default=None
-        )
+        best = _best(found, _BOUND if wanted == "bound" else (wanted,))
         if best is None:
             continue
+        if wanted == "bound":
+            wanted = verdict = str(best.relation)
         text = _said(passage, best.value)
         detail = {
             "agrees": None,
@@ -63,6 +65,16 @@ def verdict_of(
         return Verdict("absent", None, None, None, detail, detail)
     reason = missed or "no figure of this kind about the same thing"
     return Verdict("absent", None, None, None, None, reason)
+
+
+def _best(found: list[Found], relations: tuple[str, ...]) -> Found | None:
+    """The value of these relations with the most subject words in common; of equals, the one
+    of the relation listed first (max keeps the first of equals)."""
+    ranked = sorted(
+        (f for f in found if f.relation in relations),
+        key=lambda f: relations.index(str(f.relation)),
+    )
+    return max(ranked, key=lambda f: f.overlap, default=None)
 
 
 def _reason(claim: Mapping[str, Any], key: Subject, relation: str, said: str) -> str:
