@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from claims.evidence.passage_words import Passage, value_text
-from claims.evidence.same_thing import other_years, same_measure
-from claims.evidence.subject_words import Subject, words_of
+from claims.evidence.same_thing import other_years, same_measure, specific
+from claims.evidence.subject_words import Subject, Words, words_of
 from claims.evidence.verdict import field
 from claims.schema import NUMERIC_KINDS
 
@@ -28,6 +28,8 @@ def another_thing(
     named_else = passage.named - key.context
     if kind in NUMERIC_KINDS and key.specific and not key.specific & passage.names and named_else:
         return f"another subject: the source does not name {', '.join(sorted(key.specific))}"
+    if kind in NUMERIC_KINDS and _names_another_party(key, passage, words):
+        return "another party: " + ", ".join(sorted(specific(words.names)))
     if key.parties and not key.parties & words.all:
         others = passage.parties_at(value) - key.parties - key.names
         if others:
@@ -63,6 +65,18 @@ def another_thing(
         if key.series[0] and noun and same_measure(key.series[0]) != same_measure(noun):
             return f"another series: {key.series[0]} and {noun}"
     return None
+
+
+def _names_another_party(key: Subject, passage: Passage, words: Words) -> bool:
+    """The claim's sentence names parties, the passage none of them, and the value's clause
+    names another ("TimeWarner's profits" against a passage on Nike's), unless the passage
+    names the very thing a count counts ("26 foreign leaders": "twenty-six foreign heads of
+    state")."""
+    mine = specific(key.sentence_names)
+    theirs = specific(words.names)
+    if not mine or not theirs or mine & passage.names or words.names & key.sentence_names:
+        return False
+    return not (key.unit and key.unit <= words.all)
 
 
 def another_count(key: Subject, theirs: Any, words: Any, text: str) -> bool:

@@ -181,7 +181,8 @@ class ClaimCheck:
                 if relation is not None and missed is None:
                     missed = f"{why}: {_said(passage, value)}"
                 continue
-            found.append(Found(overlap, relation, value))
+            near = len(key.near & passage.near_at(value).all) if relation else 0
+            found.append(Found(overlap, relation, value, near))
         return verdict_of(self.claim, passage, found, key, missed)
 
     def possible(self, passage_text: str, values: Sequence[Mapping[str, Any]]) -> frozenset[str]:
@@ -388,9 +389,8 @@ def _subject_of(kind: str, sentence: str, text: str, subject: Any, unit: Any) ->
         parties=party_words(sentence[slice(*event_span(sentence, at, at + len(text)))])
         if kind in NUMERIC_KINDS and kind != "ordinal"
         else frozenset(),
-        sentence_names=with_aliases(words_of(sentence, sentence_start=True).names, sentence)
-        if kind == "date"
-        else frozenset(),
+        sentence_names=with_aliases(words_of(sentence, sentence_start=True).names, sentence),
+        near=event_words(sentence, at, at + len(text)).all,
         change=kind == "percent" and is_change(sentence[:at]),
         unit=words_of(unit).all if kind == "count" else frozenset(),
         event=event_heads(sentence, at, at + len(text)) if kind == "date" else frozenset(),

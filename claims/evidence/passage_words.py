@@ -116,6 +116,14 @@ class Passage:
         lo, hi = clause_span(sentence, start - s_start, end - s_start)
         return sentence[lo : start - s_start] + " " + sentence[end - s_start : hi]
 
+    def near_at(self, value: Mapping[str, Any]) -> Words:
+        """The content words next to the value in its sentence (`event_words`)."""
+        start, end = span(self, value)
+        if start is None or end is None:
+            return Words(frozenset(), frozenset())
+        s_start, s_end = self.sentence_at(start)
+        return event_words(self.text[s_start:s_end], start - s_start, end - s_start)
+
     def parties_at(self, value: Mapping[str, Any]) -> frozenset[str]:
         """The parties the value's part of its sentence names ("with China"): `party_words`."""
         start, end = span(self, value)

@@ -97,6 +97,8 @@ class Subject:
     age: bool = False
     # A date's sentence's names: a date of an event of other parties is another event.
     sentence_names: frozenset[str] = frozenset()
+    # The content words next to the figure (`event_words`).
+    near: frozenset[str] = frozenset()
     # The word its subject names the measure by ("wages" in "average monthly wages"), if any.
     head: str | None = None
 
