@@ -110,6 +110,7 @@ MATCH_COLUMNS: tuple[str, ...] = (
     "source_id",
     "score",
     "agreement",
+    "reason",
     "evidence_start",
     "evidence_end",
     "source_value",
@@ -118,6 +119,7 @@ MATCH_COLUMNS: tuple[str, ...] = (
 
 AGREEMENTS = (
     "agrees",
+    "consistent",
     "conflicts",
     "absent",
     "verbatim",

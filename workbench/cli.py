@@ -37,7 +37,9 @@ from workbench.workspace import DATABASE_VAR
 
 FORMATS = ("table", "csv", "jsonl")
 _TABLE_COLUMNS = ("kind", "text", "value", "unit", "qualifier", "speaker", "subject")
-_MATCH_TABLE_COLUMNS = ("kind", "text", "rank", "agreement", "source_value", "title", "evidence")
+_MATCH_TABLE_COLUMNS = (
+    "kind", "text", "rank", "agreement", "reason", "source_value", "title", "evidence",
+)  # fmt: skip
 # The app file, found by path: the command line starts it with `streamlit run`, never imports it.
 UI_APP = Path(__file__).resolve().parent / "ui" / "app.py"
 

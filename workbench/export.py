@@ -6,9 +6,10 @@ gets a leading apostrophe. Values that are not one number or string (ranges) are
 
 The workspace export (`export_rows`, `export_bytes`) is one row per claim: the article's title,
 every column of the claim table, then its review, the cited evidence (copied at decision time, so
-it outlives its source), the agreement of the cited passage (else of the best match), the
-sign-off, the reviewers' corrections and the number of history entries. The command line and the
-UI both call `export_bytes`, so an editor gets the same bytes from either.
+it outlives its source), the agreement of the cited passage (else of the best match) and its
+one-line reason, the sign-off, the reviewers' corrections and the number of history entries.
+The command line and the UI both call `export_bytes`, so an editor gets the same bytes from
+either.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ MIME_TYPES = {"csv": "text/csv", "jsonl": "application/jsonl", "claimreview": "a
 FILE_SUFFIXES = {"csv": ".csv", "jsonl": ".jsonl", "claimreview": ".claimreview.json"}
 REVIEW_EXPORT_COLUMNS: tuple[str, ...] = (
     "status", "reviewer", "decided_at", "note", "cited_source_title", "cited_url",
-    "cited_passage", "agreement", "signed_off_by", "corrections", "history_entries",
+    "cited_passage", "agreement", "reason", "signed_off_by", "corrections", "history_entries",
 )  # fmt: skip
 # Drafts and self-checks: which version of its article a claim belongs to, whether it is
 # unchanged, changed or new since the previous version (and what changed), and the flags.
@@ -225,7 +226,7 @@ def _export_row(
         "cited_source_title": claim["cited_source_title"],
         "cited_url": claim["cited_url"],
         "cited_passage": claim["cited_text"],
-        "agreement": _agreement(claim, matches),
+        **_agreement(claim, matches),
         "signed_off_by": claim["signed_off_by"],
         "corrections": corrections_text(history),
         "history_entries": len(history),
@@ -241,11 +242,15 @@ def _check_cells(revision: Mapping[str, Any] | None, flags: list[dict[str, Any]]
     }
 
 
-def _agreement(claim: Mapping[str, Any], matches: list[dict[str, Any]]) -> str | None:
-    """The agreement of the cited passage when it is among the matches, else of the best one."""
+def _agreement(claim: Mapping[str, Any], matches: list[dict[str, Any]]) -> dict[str, Any]:
+    """The agreement and its reason, of the cited passage when it is among the matches, else
+    of the best one."""
     cited = [m for m in matches if m["passage_id"] == claim["cited_passage_id"]]
     chosen = cited or matches  # matches come ranked: the first is the best
-    return str(chosen[0]["agreement"]) if chosen else None
+    if not chosen:
+        return {"agreement": None, "reason": None}
+    reason = chosen[0].get("reason")
+    return {"agreement": str(chosen[0]["agreement"]), "reason": reason if reason else None}
 
 
 def corrections_text(history: list[dict[str, Any]]) -> str:

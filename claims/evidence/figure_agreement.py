@@ -1,69 +1,111 @@
-"""Does a source passage state the claim's figure or date? Values compared as values.
+"""Does a source passage state the claim's figure or date? The thing measured, then the value.
 
-Figures (percent, count, money, quantity, ordinal), dates and durations:
-- A passage value is comparable when it is of the claim's kind, its unit fits and its subject is
-  the claim's. Units: money in the same currency; percent with the same unit (per cent and
-  percentage points differ); counts when either has no unit or the units share a content word
-  ("leaders" ~ "foreign leaders"); quantities when the units are equal or share a word.
-  Ordinals are read from the passage text when the index has none.
-- Same subject. Words are content words: lower-cased, without stop words, digits, number,
-  month, weekday, ordinal, scale and hedge words, with plurals and possessives cut ("leaders" ->
-  "leader"); a capitalized word not opening its sentence is a name. A figure's surroundings are
-  the words of its clause (its sentence cut at ";", dashes, "while", "whereas", "but",
-  "although"), at most 12 words each side: a long sentence holds several events. The claim has
-  key words (those of its subject and unit, or an ordinal's own words; if these hold no common
-  noun, its surroundings'), names (of its subject; a figure whose subject names nothing takes
-  those of its surroundings, a date none), and a context (all words of subject, unit and
-  surroundings). The passage side is the words of the value's subject, unit and
-  surroundings (an ordinal's own words only). Same subject when (1) a key word is among the
-  passage side's words, and with more than 3 key words, a second context word is too; and (2) if
-  the claim and the passage side both have names, one of the claim's is among the passage
-  side's words or a passage name is in the claim's context; but when the passage value's own
-  subject names something, that name must be the one in the claim's context (a name elsewhere in
-  its clause, such as the body that published both figures, does not make two places one). So
-  "97% of North Korea's external trade" and "97 percent of North Korea's exports" differ (no
-  "trade"), "95% of North Korea's trade" is the same subject, "unemployment in France" is not
-  "unemployment in Spain", and "wages in Leeds rose to 4%, the ONS said" is not "wages in York
-  rose to 5%, the ONS said". A value about another subject is not comparable, whatever its
-  figure: the same figure about another subject is `absent`, never `agrees`.
-- Numbers (`claims.evidence.values`): exact figures agree when equal at the precision written, one
-  unit of the last digit ("97%" takes 96.5% to 97.5%, so the claim "97%" rounds a source's 96.8%);
-  "about" widens that to 2% of the value ("about 97%" agrees with 96.7%, not with 95%; "about
-  2,000" with 2,030, not with 2,300). Bounds and ranges are intervals: the source's inside the
-  claim's agrees ("more than 5 million" and 5.3 million), disjoint conflicts (4.9 million); a
-  source's bound that the claim satisfies neither confirms nor contradicts it (`absent`, with a
-  detail). Durations are compared as seconds, precise to their last unit (P18M == P1.5Y).
-- Dates are day intervals at the precision written ("2011-12" covers December; "late" is the last
-  third of its period; "since 2019" is compared by its anchor, 2019). The source's days inside the
-  claim's agree ("December 2011" and "Dec 5, 2011"); disjoint conflicts (2022 against 2023). A
-  date the index left without a value ("3 September" with no publication date) is read again
-  from its words and put in the claim's year; it can confirm or contradict a claim of a day, a
-  week or a month, never of a year. A date the words do not give ("next Wednesday") is skipped.
-- A source less precise than the claim but consistent with it ("97%" for a claim of 96.8%,
-  "December 2011" for Dec 5, 2011) agrees, with a detail saying that the source is less precise;
-  a number only when the source is at most one digit less precise ("two years" does not round
-  "18 months"; it conflicts), a date when it is one level coarser (a month for a day, a year for
-  a month; a year neither confirms nor contradicts a day in it).
+A verdict compares the thing measured, not only the number: a figure whose subject, party or
+place, period, unit or kind differs from the claim's is about something else and is `absent`,
+never `agrees` or `conflicts`. Figures (percent, count, money, quantity, ordinal), dates and
+durations:
+- Kind and unit. A passage value of the claim's kind; money in the same currency; percent with
+  the same unit (per cent and percentage points differ), and a change ("up 2%", "a rise of
+  8%") only with a change, a share or a level ("70% of sales") only with those; quantities when
+  the units are equal or share a word (an age is one unit in every form: "aged 37", "the
+  37-year-old", "Jones, 37,"); counts when the units share a word ("leaders" ~ "foreign
+  leaders"), a bare count ("37", "140 on Saturday") only with a bare count or a count of a thing
+  its clause names, and a count of a thing against a bare count only where the passage's clause
+  names the thing. Ordinals are read from the passage text when the index has none.
+- Words (`claims.evidence.subject_words`). Content words: lower-cased, without stop words,
+  digits, number, month, weekday, ordinal, scale and hedge words, plurals and possessives cut
+  ("leaders" -> "leader"). A capitalized word is a name unless it opens its sentence (then only
+  with a possessive or another capitalized word after it: "Kraft's", "Deutsche Boerse"); an
+  acronym is a name even when spelled like a stop word ("US"). Aliases
+  (`claims.evidence.same_thing`): an acronym spelled out in the same text ("... Caribbean
+  (ECLAC)"), a table of common ones ("BBC", "US"), and the usual word of a measure ("wages" ->
+  "pay", "trip" -> "visit"). A figure's surroundings are the words of its clause (its sentence
+  cut at ";", dashes, "while", "whereas", "but", "although"; an aside between two dashes, "a
+  rise of 8% - or £2,000 - on last year", belongs to the clause around it), at most 12 words
+  each side; a date's are the five content words on each side of it in its part of the
+  sentence between commas ("the two countries said Thursday", not the parade of the part
+  before), or of its clause when that part has none ("In 2023, ...").
+- Same subject. The claim has key words (of its subject and unit, or its surroundings' when
+  these hold no common word), names (of its subject, else of its surroundings; a date none) and
+  a context (every word of subject, unit and surroundings). The passage side is the value's
+  subject, unit and surroundings. Same subject when a key word is on the passage side, and, for
+  a claim with more than three context words, two context words are (one word in common,
+  "sales", "old", is what any two figures of a news section share; a date needs one, which must
+  be its event word, nearest it on either side, unless two are shared). Names: if both sides
+  have names, one of the claim's is on the passage side or a passage name is in the claim's
+  context; when the passage value's own subject names something, that name must be in the
+  claim's context (the body that published both figures does not make two places one). So "97%
+  of North Korea's external trade" and "97 percent of North Korea's exports" differ (no
+  "trade"), "unemployment in France" is not "unemployment in Spain", "wages in Leeds rose to 4%,
+  the ONS said" is not "wages in York rose to 5%, the ONS said".
+- Same party. A figure whose subject or surroundings name a party (not a broad one: "US",
+  "British") is compared only with a passage that names it, when the passage names another
+  ("TimeWarner's profits" against a passage about Nike); a party its clause gives after "with",
+  "in", "for"... ("1.2% was with Russia") must be in the value's clause when that names another
+  ("95% was with China"). A table row naming a party the claim's sentence does not name
+  ("partner: Russia" for trade with China) is another record, not a contradiction.
+- Same period. A figure whose clause states a year is compared only with a value whose clause
+  (or table row: its `year` column) states that year, when it states any: "about 95% in 2023"
+  is not the 2022 row's 94.2.
+- Same series. An ordinal counts a noun ("his first visit", "the 80th anniversary") and may be
+  bounded ("first visit in six years", "the first time since taking office", "ever"): it is
+  compared only with an ordinal of the same noun and the same bound, so a first within six
+  years is neither the fifth visit ever nor contradicted by it.
+- Numbers (`claims.evidence.values`): exact figures agree when equal at the precision written,
+  one unit of the last digit ("97%" takes 96.5% to 97.5%); "about" widens that to 2% of the
+  value ("about 97%" agrees with 96.7%, not with 95%). Bounds and ranges are intervals: the
+  source's very bound or range (within the claim's precision) agrees; a figure inside the
+  claim's bound or range is `consistent` ("at least 12" against 20, "16 to 30 year olds"
+  against "18 to 30": true, but not the source's figure, and the reason says what the source
+  says); disjoint conflicts; a source's bound that the claim's figure is inside neither
+  confirms nor contradicts it (`absent`, with a detail). Durations are compared as seconds,
+  precise to their last unit (P18M == P1.5Y).
+- Dates are day intervals at the precision written ("2011-12" covers December; "late" is the
+  last third of its period; "since 2019" is compared by its anchor, 2019). The source's days
+  inside the claim's agree ("December 2011" and "Dec 5, 2011"; inside a claimed range without
+  being it: consistent); disjoint conflicts. A date the index left without a value ("3
+  September" with no publication date) is read again from its words and put in the claim's
+  year; it can confirm or contradict a claim of a day, a week or a month, never of a year. A
+  date the words do not give ("next Wednesday") is skipped.
+- A source less precise than the claim but consistent with it ("97%" for a claim of 96.8%) agrees,
+  with a detail saying so; a number only when the source is at most one digit less precise, a
+  date when it is one level coarser (a month for a day, a year for a month).
 - Of several comparable values, one that agrees wins (exactly before at the source's lower
-  precision), else the conflicting one with the most subject words in common; its span is
-  reported. No comparable value: `absent`.
+  precision), then a consistent one, else the conflicting one with the most subject words in
+  common; its span is reported. No comparable value: `absent`. Every verdict carries a one-line
+  reason (`claims.evidence.reasons`): what was compared, or why the nearest figure was not.
 """
 
 from __future__ import annotations
 
 import functools
-import numbers
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from claims.evidence.another_thing import another_thing, same_row
+from claims.evidence.passage_words import Passage, value_text
 from claims.evidence.quote_agreement import quote_agreement
+from claims.evidence.reasons import Found, verdict_of
+from claims.evidence.same_thing import (
+    is_age,
+    is_change,
+    months_in,
+    ordinal_series,
+    party_words,
+    specific,
+    spellings,
+    subject_head,
+    with_aliases,
+    years_in,
+)
 from claims.evidence.subject_words import (
-    OPENERS,
     Subject,
-    Words,
+    clause_span,
     clause_words,
+    event_heads,
+    event_span,
+    event_words,
     subject_overlap,
     subject_words,
     units_fit,
@@ -78,9 +120,8 @@ from claims.evidence.values import (
     relate,
     relate_dates,
 )
-from claims.evidence.verdict import ABSENT, UNCHECKED, Verdict, field
+from claims.evidence.verdict import UNCHECKED, Verdict, field
 from claims.figures.ranks import find_ranks
-from claims.reading.sentences import sentence_spans
 from claims.schema import DATE_KINDS, NUMERIC_KINDS
 
 
@@ -94,12 +135,17 @@ class ClaimCheck:
         rule = _RULES.get(self.kind) if isinstance(self.kind, str) else None
         self._read: Reader | None = rule[0] if rule else None
         self._compare: Callable[[Any, Any], Relation] | None = rule[1] if rule else None
+        if self.kind == "date" and field(claim, "qualifier") == "range":
+            self._compare = functools.partial(relate_dates, ranged=True)
         self._mine = None
         if self._read is not None:
             value = _plain(field(claim, "value"))
             self._mine = self._read(value, field(claim, "qualifier"), field(claim, "text"))
         self._key = _claim_subject(claim) if self._mine is not None else None
         self._unit = field(claim, "unit")
+        self._age = self._key is not None and _is_age(claim)
+        if self._age and self._key is not None:
+            self._key = replace(self._key, age=True)
 
     def verdict(self, passage_text: str, values: Sequence[Mapping[str, Any]]) -> Verdict:
         """The verdict for any claim: figures and dates by value, quotes by words."""
@@ -116,22 +162,28 @@ class ClaimCheck:
             return UNCHECKED
         if key is None:
             return Verdict("unchecked", None, None, None, "the claim has no value to compare")
-        passage = _Passage(passage_text)
-        found: list[tuple[int, Relation, Mapping[str, Any]]] = []
-        for value in _candidates(kind, passage, values):
+        passage = Passage(passage_text)
+        found: list[Found] = []
+        missed: str | None = None
+        for value in _candidates(kind, passage, values, age=self._age):
             theirs = self._theirs(passage, value)
-            if theirs is None or not units_fit(kind, self._unit, field(value, "unit")):
+            if theirs is None or not self._units_fit(value):
                 continue
             if _another_place(key, passage, value):
                 continue  # what `subject_overlap` would find, without reading the clause
-            overlap = subject_overlap(key, *passage.words_at(value))
-            if not overlap:
-                continue
+            words, names = passage.words_at(value)
+            overlap = subject_overlap(key, words, names)
+            why = another_thing(key, passage, value, words) if overlap else "another subject"
             relation = compare(self._mine, theirs)
-            if relation == "conflicts" and kind in NUMERIC_KINDS and not _same_row(key, passage):
-                continue  # a table row of another party (Russia's share, not China's)
-            found.append((overlap, relation, value))
-        return _verdict(self.claim, passage, found)
+            if why is None and relation == "conflicts" and not same_row(key, passage):
+                why = "another row of the table"  # Russia's share, not China's
+            if why is not None:
+                if relation is not None and missed is None:
+                    missed = f"{why}: {_said(passage, value)}"
+                continue
+            near = len(key.near & passage.near_at(value).all) if relation else 0
+            found.append(Found(overlap, relation, value, near))
+        return verdict_of(self.claim, passage, found, key, missed)
 
     def possible(self, passage_text: str, values: Sequence[Mapping[str, Any]]) -> frozenset[str]:
         """The agreements `verdict` can give for this passage, told from the figures alone.
@@ -147,16 +199,17 @@ class ClaimCheck:
             return _ANY_AGREEMENT
         if not (kind in NUMERIC_KINDS or kind in DATE_KINDS) or compare is None or key is None:
             return _UNCHECKED_ONLY
-        same = [v for v in values if field(v, "kind") == kind]
+        kinds = _AGE_KINDS if self._age else (kind,)
+        same = [v for v in values if field(v, "kind") in kinds]
         if kind == "ordinal" and not same:
             return _ANY_AGREEMENT  # read from the passage's text by `_candidates`
         if not same:
             return _ABSENT_ONLY
-        passage = _Passage(passage_text)
+        passage = Passage(passage_text)
         found = {"absent"}
         for value in same:
             theirs = self._theirs(passage, value)
-            if theirs is None or not units_fit(kind, self._unit, field(value, "unit")):
+            if theirs is None or not self._units_fit(value):
                 continue
             relation = compare(self._mine, theirs)
             found.add(
@@ -167,10 +220,15 @@ class ClaimCheck:
             return _ABSENT_ONLY
         return frozenset(found)
 
-    def _theirs(self, passage: _Passage, value: Mapping[str, Any]) -> Any:
+    def _units_fit(self, value: Mapping[str, Any]) -> bool:
+        """Units fit (`units_fit`); an age fits an age in any form ("37," and "37-year-old")."""
+        assert self.kind is not None
+        return self._age or units_fit(self.kind, self._unit, field(value, "unit"))
+
+    def _theirs(self, passage: Passage, value: Mapping[str, Any]) -> Any:
         """A passage value read as the claim's is; a date without a year as a `MonthDay`."""
         assert self.kind is not None
-        text, number = _text(passage, value), field(value, "value")
+        text, number = value_text(passage, value), field(value, "value")
         qualifier = field(value, "qualifier")
         if type(number) in _ATOMS and type(qualifier) in _ATOMS:
             return _read_value(self.kind, number, qualifier, text)
@@ -205,15 +263,16 @@ def _key_word_may_occur(
     word only if it starts with all of the key word but its last letter."""
     if not key.key:
         return True
+    words = [w for word in key.key for w in spellings(word)]
     text = passage_text.lower()
-    if any(word[:-1] in text for word in key.key):
+    if any(word[:-1] in text for word in words):
         return True
     extra = (field(v, name) for v in values for name in ("subject", "unit", "text"))
     haystack = " ".join(str(x) for x in extra if x is not None).lower()
-    return any(word[:-1] in haystack for word in key.key)
+    return any(word[:-1] in haystack for word in words)
 
 
-def _another_place(key: Subject, passage: _Passage, value: Mapping[str, Any]) -> bool:
+def _another_place(key: Subject, passage: Passage, value: Mapping[str, Any]) -> bool:
     """True only when `subject_overlap` must find the value about another place than the claim
     (the names rule), told without reading its clause: the value's own subject names something
     outside the claim's context, and none of the claim's names can be among the passage's
@@ -240,29 +299,8 @@ def _subject_names(subject: str) -> tuple[frozenset[str], frozenset[str]]:
     return words_of(subject).names, words_of(subject, sentence_start=True).names
 
 
-def _verdict(
-    claim: Mapping[str, Any],
-    passage: _Passage,
-    found: list[tuple[int, Relation, Mapping[str, Any]]],
-) -> Verdict:
-    """Agreeing first, then conflicting; among those the most subject words in common."""
-    for wanted in ("agrees", "coarser", "conflicts"):
-        best = max((f for f in found if f[1] == wanted), key=lambda f: f[0], default=None)
-        if best is None:
-            continue
-        value = best[2]
-        text = " ".join(_text(passage, value).split())
-        detail = {
-            "agrees": None,
-            "coarser": f"the source is less precise: {text}",
-            "conflicts": f"{' '.join(str(field(claim, 'text')).split())} vs {text}",
-        }[wanted]
-        agreed = "conflicts" if wanted == "conflicts" else "agrees"
-        return Verdict(agreed, text, *_span(passage, value), detail)
-    if found:
-        bound = " ".join(_text(passage, found[0][2]).split())
-        return Verdict("absent", None, None, None, f"{bound}: neither confirms nor contradicts")
-    return ABSENT
+def _said(passage: Passage, value: Mapping[str, Any]) -> str:
+    return " ".join(value_text(passage, value).split())
 
 
 Reader = Callable[[Any, Any, Any], Any]  # (value, qualifier, text) -> comparable or None
@@ -273,10 +311,19 @@ _RULES: dict[str, tuple[Reader, Callable[[Any, Any], Relation]]] = {
 }
 
 
+_AGE_KINDS = ("count", "quantity")
+
+
 def _candidates(
-    kind: str, passage: _Passage, values: Sequence[Mapping[str, Any]]
+    kind: str, passage: Passage, values: Sequence[Mapping[str, Any]], *, age: bool
 ) -> list[Mapping[str, Any]]:
+    """The passage's values of the claim's kind; for an age, the ages of either kind, and for
+    another count or quantity, no age."""
+    if age:
+        return [v for v in values if field(v, "kind") in _AGE_KINDS and passage.is_age_at(v)]
     same = [v for v in values if field(v, "kind") == kind]
+    if kind in _AGE_KINDS:
+        same = [v for v in same if not passage.is_age_at(v)]
     if kind == "ordinal" and not same:
         # Ordinals are not part of every index: read them from the passage itself.
         found = find_ranks(passage.text, passage.sentences)
@@ -299,6 +346,16 @@ def _claim_subject(claim: Mapping[str, Any]) -> Subject:
     )
 
 
+def _is_age(claim: Mapping[str, Any]) -> bool:
+    sentence, text = str(field(claim, "sentence") or ""), str(field(claim, "text") or "")
+    at = sentence.find(text)
+    before, after = (
+        (sentence[max(0, at - 40) : at], sentence[at + len(text) :]) if at >= 0 else ("", "")
+    )
+    kind, unit, value = field(claim, "kind"), field(claim, "unit"), field(claim, "value")
+    return is_age(kind, unit, before, after, value)
+
+
 def _hashable(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -307,84 +364,39 @@ def _hashable(value: Any) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def _subject_of(kind: str, sentence: str, text: str, subject: Any, unit: Any) -> Subject:
     at = max(sentence.find(text), 0) if text else 0
-    clause = clause_words(sentence, at, at + len(text))
+    if kind == "date":
+        clause = event_words(sentence, at, at + len(text))
+    else:
+        clause = clause_words(sentence, at, at + len(text))
     own = words_of(text) if kind == "ordinal" else subject_words(sentence, kind, subject, unit)
     # A figure without a named subject takes the names next to it; a date's names are often
-    # those of another part of its event (Kim's visit, the parade in Beijing), so it has none.
+    # those of another part of its event (Kim's visit, the parade in Beijing), so it has none
+    # to hold a passage to, but a party its clause names must be named by the source.
     names = own.names or (clause.names if kind in NUMERIC_KINDS else frozenset())
-    return Subject(own.common or clause.common or own.names, names, own.all | clause.all)
-
-
-_TABLE_ROW = re.compile(r"^[^:;\n]{1,80}: [^\n]*?; [^:;\n]{1,80}: ")
-
-
-def _same_row(key: Subject, passage: _Passage) -> bool:
-    """In a table row every named cell belongs to the figure: a row naming a party the claim's
-    sentence does not name ("partner: Russia" for a claim about trade with China) is another
-    record, not a contradiction. Prose is not held to this: a sentence names its sources too."""
-    if not _TABLE_ROW.match(passage.text):
-        return True
-    return words_of(passage.text).names <= key.context
-
-
-class _Passage:
-    """A passage's text with its sentences, split once (when first needed) and shared by its
-    values."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    @functools.cached_property
-    def sentences(self) -> list[tuple[int, int]]:
-        return sentence_spans(self.text)
-
-    def sentence_at(self, start: int) -> tuple[int, int]:
-        """The span of the sentence holding `start` (the whole text if none does)."""
-        return next(((a, b) for a, b in self.sentences if a <= start < b), (0, len(self.text)))
-
-    def opens(self, value: Mapping[str, Any]) -> bool:
-        """Whether the value's subject opens its sentence (as `subject_words` tells it)."""
-        start, end = _span(self, value)
-        if start is None or end is None:
-            return False
-        s_start, s_end = self.sentence_at(start)
-        sentence = self.text[s_start:s_end]
-        return sentence.lstrip(OPENERS).startswith(str(field(value, "subject")))
-
-    def words_at(self, value: Mapping[str, Any]) -> tuple[Words, frozenset[str]]:
-        """The words of the value's subject and unit and its clause (an ordinal's own words, if
-        any), and the names of its subject alone."""
-        own = words_of(_text(self, value)) if field(value, "kind") == "ordinal" else None
-        if own is not None and own.all:
-            return own, frozenset()
-        subject, unit = field(value, "subject"), field(value, "unit")
-        start, end = _span(self, value)
-        if start is None or end is None:
-            named = words_of(subject)
-            return named | words_of(unit), named.names
-        s_start, s_end = self.sentence_at(start)
-        sentence = self.text[s_start:s_end]
-        clause = clause_words(sentence, start - s_start, end - s_start)
-        named = subject_words(sentence, None, subject, None)
-        return clause | subject_words(sentence, field(value, "kind"), subject, unit), named.names
-
-
-def _span(passage: _Passage, value: Mapping[str, Any]) -> tuple[int | None, int | None]:
-    start, end = field(value, "start"), field(value, "end")
-    # numbers.Integral: offsets read back from a table may be numpy integers.
-    if not (type(start) is int and type(end) is int) and not (
-        isinstance(start, numbers.Integral) and isinstance(end, numbers.Integral)
-    ):
-        return None, None
-    first, last = int(start), int(end)
-    return (first, last) if 0 <= first <= last <= len(passage.text) else (None, None)
-
-
-def _text(passage: _Passage, value: Mapping[str, Any]) -> str:
-    start, end = _span(passage, value)
-    if start is not None and end is not None:
-        return passage.text[start:end]
-    return str(field(value, "text") or "")
+    lo, hi = clause_span(sentence, at, at + len(text))
+    around = sentence[lo:at] + " " + sentence[at + len(text) : hi]
+    years, months = years_in(around), months_in(around)
+    series = ordinal_series(text, sentence[at + len(text) : at + len(text) + 60])
+    context = with_aliases(own.all | clause.all, sentence)
+    return Subject(
+        key=with_aliases(own.common or clause.common or own.names or clause.names, sentence),
+        names=with_aliases(names, sentence),
+        context=context,
+        specific=with_aliases(specific(own.names or clause.names), sentence),
+        years=years if kind in NUMERIC_KINDS else frozenset(),
+        months=months if kind in NUMERIC_KINDS else frozenset(),
+        series=series if kind == "ordinal" else (None, None),
+        parties=party_words(sentence[slice(*event_span(sentence, at, at + len(text)))])
+        if kind in NUMERIC_KINDS and kind != "ordinal"
+        else frozenset(),
+        sentence_names=with_aliases(words_of(sentence, sentence_start=True).names, sentence),
+        near=event_words(sentence, at, at + len(text)).all,
+        change=kind == "percent" and is_change(sentence[:at]),
+        unit=words_of(unit).all if kind == "count" else frozenset(),
+        event=event_heads(sentence, at, at + len(text)) if kind == "date" else frozenset(),
+        min_shared=1 if kind == "date" else 2,
+        head=subject_head(subject) if kind in NUMERIC_KINDS else None,
+    )
 
 
 def _plain(value: Any) -> Any:

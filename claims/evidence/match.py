@@ -47,6 +47,7 @@ _VALUE_SIGNAL: dict[str, float] = {
     "verbatim": 1.0,
     "altered": 0.7,
     "misattributed": 0.7,
+    "consistent": 0.8,
     "conflicts": 0.5,
 }
 # BM25 candidates re-scored per claim. Fifty, not DESIGN.md's hundred: measured, the second fifty
@@ -223,7 +224,7 @@ def _best_value(weight: float, agreements: frozenset[str]) -> float:
     return max(signals, key=lambda signal: weight * signal)
 
 
-_NO_VALUE = Verdict("absent", None, None, None)
+_NO_VALUE = Verdict("absent", None, None, None, None, "no figure of this kind")
 # The verdict of a passage whose figures allow one agreement, one that adds nothing to a score.
 _ONLY = {name: Verdict(name, None, None, None) for name in ("absent", "unchecked")}
 # Ordinals are read from the passage text by `agreement`, not from the stored values.
@@ -236,6 +237,8 @@ def _comparable(claim: Mapping[str, Any], hit: Hit) -> bool:
     kind = claim.get("kind")
     if kind not in _STORED_KINDS:
         return True
+    if kind in ("count", "quantity"):  # an age is either ("Jones, 37,", "the 37-year-old")
+        return hit.has_value_of("count") or hit.has_value_of("quantity")
     return hit.has_value_of(kind)
 
 
@@ -262,12 +265,27 @@ def _row(
         passage["source_id"],
         round(float(score), 6),
         verdict.agreement,
+        reason_of(verdict),
         start,
         end,
         verdict.source_value,
         passage["text"],
         *(round(float(signal), 6) for signal in signals),
     )
+
+
+_REASONS = {
+    "absent": "no comparable figure",
+    "unchecked": "nothing to compare: ranked evidence only",
+    "verbatim": "the same words",
+    "altered": "the words differ",
+    "misattributed": "said by someone else",
+}
+
+
+def reason_of(verdict: Verdict) -> str:
+    """The verdict's one-line reason (its detail where it has no reason of its own)."""
+    return verdict.reason or verdict.detail or _REASONS.get(verdict.agreement, verdict.agreement)
 
 
 # Below this partial_ratio, an alignment is letters shared by chance ("ve table" for "about

@@ -3,7 +3,9 @@
 Pure functions over plain values (the words of subjects and units are in
 `claims.evidence.subject_words`); `agreement` picks the values to compare and gives the verdict
 (its docstring states the rules). A relation is "agrees", "conflicts", "coarser" (agrees at the
-source's lower precision only) or None (the source neither confirms nor contradicts).
+source's lower precision only), "consistent" (the source's figure is within the claim's bound
+or range but is not that bound or range: "at least 12" against 20, "16 to 30" against "18 to
+30") or None (the source neither confirms nor contradicts).
 
 A number's precision `step` is one unit of the last digit written, zeros included ("1.2%" ->
 0.001, "$1.13bn" -> 1e7, "2,000" -> 1); a spelled number's is its last non-zero digit ("two
@@ -119,7 +121,22 @@ def relate(claim: Figure, source: Figure) -> Relation:
             return "agrees"
         rounded = source.step <= COARSER_STEPS * claim.step * (1 + _EPS)
         return "coarser" if rounded and gap <= source.tolerance() else "conflicts"
-    return _relate_intervals(claim.interval(), source.interval(source=True))
+    relation = _relate_intervals(claim.interval(), source.interval(source=True))
+    if relation == "agrees" and not claim.is_point and not _same_figure(claim, source):
+        return "consistent"  # "at least 12" against 20: true, but not the source's figure
+    return relation
+
+
+def _same_figure(claim: Figure, source: Figure) -> bool:
+    """The source states the claim's very bound or range, within the claim's precision."""
+    if claim.qualifier != source.qualifier:
+        return False
+    ends = zip(_ends(claim.value), _ends(source.value), strict=True)
+    return all(abs(a - b) <= claim.step / 2 + _EPS * max(abs(a), 1.0) for a, b in ends)
+
+
+def _ends(value: float | tuple[float, float]) -> tuple[float, ...]:
+    return value if isinstance(value, tuple) else (value,)
 
 
 def _relate_intervals(claim: tuple[float, float], source: tuple[float, float]) -> Relation:
@@ -222,12 +239,15 @@ def _month_end(year: int, month: int) -> int:
     return following.toordinal() - 1
 
 
-def relate_dates(claim: Days, source: Days | MonthDay) -> Relation:
-    """The source's days inside the claim's agree; the claim's inside a source that is less
-    precise agree "coarser"; apart conflict; partly overlapping is None."""
+def relate_dates(claim: Days, source: Days | MonthDay, *, ranged: bool = False) -> Relation:
+    """The source's days inside the claim's agree (inside a claimed range, `ranged`, without
+    being that range: consistent); the claim's inside a source that is less precise agree
+    "coarser"; apart conflict; partly overlapping is None."""
     if isinstance(source, MonthDay):
         return _relate_month_day(claim, source)
     relation = _relate_intervals(claim, source)
+    if relation == "agrees" and ranged and source != claim:
+        return "consistent"  # "between 2019 and 2021" against 2020
     if relation is None and source[0] <= claim[0] and claim[1] <= source[1]:
         # One level coarser at most: a month for a day, a year for a month, never a year for a day.
         fits = source[1] - source[0] + 1 <= COARSER_DAYS * (claim[1] - claim[0] + 1)

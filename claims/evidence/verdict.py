@@ -1,13 +1,15 @@
 """What a source passage says of a claim: a `Verdict`, and how claim rows are read.
 
-The verdicts are those of CLAIM-SCHEMA.md's match table: `agrees`, `conflicts`, `absent`,
-`unchecked` for figures and dates; `verbatim`, `altered`, `misattributed`, `absent` for quotes.
+The verdicts are those of CLAIM-SCHEMA.md's match table: `agrees`, `consistent`,
+`conflicts`, `absent`, `unchecked` for figures and dates; `verbatim`, `altered`,
+`misattributed`, `absent` for quotes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 import pandas as pd
@@ -22,6 +24,9 @@ class Verdict:
     start: int | None
     end: int | None
     detail: str | None = None
+    # One line a checker can read: what was compared and why the verdict. Not part of what a
+    # verdict is: two verdicts that agree on the value and evidence are equal.
+    reason: str | None = dataclass_field(default=None, compare=False)
 
 
 UNCHECKED = Verdict("unchecked", None, None, None)

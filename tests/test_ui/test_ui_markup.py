@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from workbench.ui import markup
+import pandas as pd
+
+from workbench.ui import charts, markup
 from workbench.ui.markup import Span
 
 
@@ -73,3 +75,17 @@ def test_time_stamps_read_as_a_reader_writes_them() -> None:
     assert markup.when("2025-09-02T09:03:41Z") == "2 Sep 2025, 09:03 UTC"
     assert markup.when("2025-12-31T23:59:00Z") == "31 Dec 2025, 23:59 UTC"
     assert markup.when(None) == "" and markup.when("yesterday") == "yesterday"
+
+
+def test_consistent_has_its_own_badge_and_count() -> None:
+    assert markup.agreement_badge("consistent") == ":blue-badge[consistent]"
+    assert "not the same figure" in markup.AGREEMENT_HELP["consistent"]
+    matches = pd.DataFrame(
+        {
+            "claim_id": ["a", "a", "b", "c", "d"],
+            "rank": [1, 2, 1, 1, 1],
+            "agreement": ["consistent", "agrees", "agrees", "consistent", "conflicts"],
+        }
+    )
+    counts = charts.verdict_counts(matches).set_index("verdict")["claims"].to_dict()
+    assert counts == {"agrees": 1, "consistent": 2, "conflicts": 1}

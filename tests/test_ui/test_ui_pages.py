@@ -91,12 +91,20 @@ def test_sources_page_uploads_several_files_and_searches_passages(
 
 def test_dashboard_shows_conflicts_first_and_the_charts(app: AppTest, demo: Workspace) -> None:
     open_page(app, "dashboard")
-    assert [s.value for s in app.subheader][:3] == [
-        "Conflicts first", "Self-check flags", "Claims by status"]  # fmt: skip
+    assert [s.value for s in app.subheader][:4] == [
+        "Conflicts first", "Best evidence by verdict", "Self-check flags",
+        "Claims by status"]  # fmt: skip
     conflicts = app.dataframe[0].value
     matches = demo.store.matches()
-    best = matches[matches["rank"] == 1]
-    assert len(conflicts) == int((best["agreement"] == "conflicts").sum()) > 0
+    contradicted = matches[matches["agreement"] == "conflicts"]["claim_id"].nunique()
+    # The demo's one contradiction: the briefing's "about 95 per cent" for "about 97%".
+    assert len(conflicts) == contradicted == 1
+    row = conflicts.iloc[0]
+    assert (row["claim"], row["source says"]) == ("about 97%", "about 95 per cent")
+    assert row["why"].startswith("same subject: North Korea’s external trade, 2023")
+    verdicts = app.dataframe[1].value.set_index("verdict")["claims"]
+    best = matches[matches["rank"] == 1]["agreement"].value_counts()
+    assert verdicts.to_dict() == best.to_dict()
     assert len(app.get("vega_lite_chart")) == 2
     assert app.metric[0].value == str(len(demo.store.claims()))
 

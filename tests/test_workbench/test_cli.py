@@ -100,7 +100,8 @@ def test_demo_prints_the_seed_claims_and_their_evidence(
     code, out, _ = run("demo", "--no-ui")
     assert code == 0
     assert "The Associated Press" in out and "about 97%" in out
-    assert "altered" in out and "conflicts" in out and "agrees" in out
+    assert "altered" in out and "agrees" in out and "reason" in out
+    assert "same subject: North Korea’s external trade" in out
 
 
 def test_match_ranks_sources_for_each_claim(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 import threading
 from pathlib import Path
@@ -243,3 +244,28 @@ def test_status_counts(ws: Workspace) -> None:
     by_status = dict(zip(counts["status"], counts["claims"], strict=True))
     assert by_status["not_a_claim"] == 1
     assert sum(by_status.values()) == len(ws.store.claims())
+
+
+def test_each_match_keeps_its_reason(ws: Workspace) -> None:
+    matches = ws.store.matches()
+    share = claim_by_text(ws, "12%")
+    best = matches[matches["claim_id"] == share.claim_id].iloc[0]
+    assert best["agreement"] == "agrees"
+    assert best["reason"].startswith("same subject:") and "source 12 per cent" in best["reason"]
+    if ws.store.path is None:
+        return
+    with raw(ws.store.path) as conn:
+        stored = conn.execute(
+            "SELECT reason FROM matches WHERE claim_id = ? AND rank = 1", (share.claim_id,)
+        ).fetchone()[0]
+    assert stored == best["reason"]
+
+
+def test_matches_stored_before_reasons_read_back_without_one(tmp_path: Path) -> None:
+    path = tmp_path / "workbench.sqlite3"
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "fixtures" / "workspace-v3" /
+                    "workbench.sqlite3", path)  # fmt: skip
+    with raw(path) as conn:
+        assert "reason" not in {r[1] for r in conn.execute("PRAGMA table_info(matches)")}
+    matches = Store(path).matches()
+    assert len(matches) > 100 and matches["reason"].isna().all()

@@ -107,6 +107,7 @@ matches = Table(
     Column("source_id", Text, nullable=False),
     Column("score", Float, nullable=False),
     Column("agreement", Text, nullable=False),
+    Column("reason", Text),  # why the verdict, in one line; None for matches stored before
     Column("evidence_start", Integer, nullable=False),
     Column("evidence_end", Integer, nullable=False),
     Column("source_value", Text),

@@ -46,13 +46,19 @@ def reviewer_table(small: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index().sort_values("decisions", ascending=False, kind="stable")
 
 
+CONFLICT_COLUMNS = ["article", "claim", "status", "source says", "source", "why"]
+
+
 def conflicts(claims: pd.DataFrame, matches: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
-    """The claims whose best passage contradicts them, open ones first."""
+    """The claims that a ranked passage contradicts (the best such passage), open ones first.
+
+    Any rank, not only the first: a source that states another figure for the same thing is
+    what a checker must see, even below a passage that agrees."""
     if matches.empty:
-        return pd.DataFrame(columns=["article", "claim", "status", "source says", "source"])
-    best = matches[matches["rank"] == matches.groupby("claim_id")["rank"].transform("min")]
-    best = best[best["agreement"] == "conflicts"].drop_duplicates("claim_id")
-    joined = claims.merge(best[["claim_id", "source_value", "title"]], on="claim_id")
+        return pd.DataFrame(columns=CONFLICT_COLUMNS)
+    found = matches[matches["agreement"] == "conflicts"].sort_values(["claim_id", "rank"])
+    best = found.drop_duplicates("claim_id")
+    joined = claims.merge(best[["claim_id", "source_value", "title", "reason"]], on="claim_id")
     joined["open"] = ~joined["status"].isin(list(DECIDED_STATUSES))
     joined = joined.sort_values(["open", "article_id", "start"], ascending=[False, True, True])
     return pd.DataFrame(
@@ -62,8 +68,19 @@ def conflicts(claims: pd.DataFrame, matches: pd.DataFrame, titles: dict[str, str
             "status": joined["status"],
             "source says": joined["source_value"].astype(str),
             "source": joined["title"],
+            "why": joined["reason"].fillna(""),
         }
     ).reset_index(drop=True)
+
+
+def verdict_counts(matches: pd.DataFrame) -> pd.DataFrame:
+    """Claims by the verdict of their best passage, `consistent` apart from `agrees`."""
+    if matches.empty:
+        return pd.DataFrame(columns=["verdict", "claims"])
+    best = matches[matches["rank"] == matches.groupby("claim_id")["rank"].transform("min")]
+    counts = best.drop_duplicates("claim_id")["agreement"].value_counts()
+    order = [name for name in markup.AGREEMENT_COLORS if name in counts.index]
+    return pd.DataFrame({"verdict": order, "claims": [int(counts[name]) for name in order]})
 
 
 def status_chart(counts: pd.DataFrame, column: str, title: str) -> alt.Chart:

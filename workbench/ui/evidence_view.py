@@ -94,6 +94,9 @@ def passages(matches: pd.DataFrame) -> None:
             head = f"**{number}.** {markup.agreement_badge(agreement)} "
             head += f"*{markup.AGREEMENT_HELP.get(agreement, '')}*"
             st.markdown(head)
+            reason = row.get("reason")
+            if isinstance(reason, str) and reason:
+                st.caption(f"Why: {markup.md(reason)}")
             title = markup.md(row.get("title") or "Untitled source")
             st.caption(f"{title}{_link(row.get('url'))} · score {float(row['score']):.2f}")
             if says not in (None, ""):

@@ -37,6 +37,8 @@ STATUS_LABELS: Mapping[str, str] = {
 AGREEMENT_COLORS: Mapping[str, str] = {
     "agrees": "green",
     "verbatim": "green",
+    # True of the source's figure but not that figure ("at least 12" against 20): not green.
+    "consistent": "blue",
     "conflicts": "red",
     "altered": "orange",
     "misattributed": "orange",
@@ -45,6 +47,7 @@ AGREEMENT_COLORS: Mapping[str, str] = {
 }
 AGREEMENT_HELP: Mapping[str, str] = {
     "agrees": "the source states the same value",
+    "consistent": "the source's figure is within the claim's bound, not the same figure",
     "verbatim": "the source has the quote word for word",
     "conflicts": "the source states a different value",
     "altered": "the source has the quote with different words",

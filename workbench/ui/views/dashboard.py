@@ -35,19 +35,29 @@ found = charts.conflicts(claims, matches, titles)
 col_claims, col_decided, col_conflicts, col_signed = st.columns(4)
 col_claims.metric("Claims", len(claims))
 col_decided.metric("Decided", decided, help="Any status but unreviewed and in progress")
-col_conflicts.metric("Conflicts", len(found), help="Claims whose best passage contradicts them")
+col_conflicts.metric("Conflicts", len(found), help="Claims that a ranked passage contradicts")
 col_signed.metric("Signed off", int(claims["signed_off_by"].notna().sum()))
 
 st.subheader("Conflicts first")
 if found.empty:
-    st.success("No claim is contradicted by its best passage.", icon=":material/check_circle:")
+    st.success("No passage contradicts a claim.", icon=":material/check_circle:")
 else:
-    st.caption("Claims whose best passage states a different value; open ones at the top.")
+    st.caption(
+        "Claims a source states another figure for, on the same subject, place and period; "
+        "open ones at the top."
+    )
     st.dataframe(
         found.assign(status=widgets.as_status_cells(found["status"])),
         hide_index=True,
         column_config={"status": widgets.status_column()},
     )
+
+st.subheader("Best evidence by verdict")
+st.caption(
+    "Each claim counted once, by its best passage: `consistent` (within the claim's bound, not "
+    "the same figure) is counted apart from `agrees`."
+)
+st.dataframe(charts.verdict_counts(matches), hide_index=True)
 
 st.subheader("Self-check flags")
 flags = versions_view.flag_list(ws.store.flags(scope or None), claims, titles)
