@@ -36,6 +36,7 @@ import pandas as pd
 from rapidfuzz import fuzz, utils
 
 from claims.evidence.agreement import ClaimCheck, Verdict
+from claims.evidence.context import claim_context, sentence_offsets
 from claims.evidence.stored_rows import Hit
 from claims.schema import MATCH_COLUMNS, PASSAGE_COLUMNS
 
@@ -83,7 +84,10 @@ def match_claims(
     without any candidate has no rows: "no match" is an empty frame, not an exception.
     """
     rows: list[tuple[Any, ...]] = []
-    for claim in _records(claims):
+    records = _records(claims)
+    for claim, offset in zip(records, sentence_offsets(records), strict=True):
+        if offset is not None:  # a long sentence: its context is the part around the claim
+            claim = {**claim, "sentence": claim_context(claim, offset)}
         hits = _search(index, claim_query(claim), candidates)
         rows.extend(_ranked(claim, hits, limit=limit, weights=weights or SIGNAL_WEIGHTS))
     return pd.DataFrame(rows, columns=[*MATCH_COLUMNS, *_SIGNAL_COLUMNS])
@@ -93,11 +97,13 @@ _SIGNAL_COLUMNS = tuple(f"signal_{name}" for name in SIGNAL_WEIGHTS)
 
 
 def claim_query(claim: Mapping[str, Any]) -> str:
-    """The words to search for: the claim's span and its sentence (or a statement's text)."""
+    """The words to search for: the claim's span and its sentence, bounded by `claim_context`
+    (or a statement's text)."""
     text = str(claim.get("text") or "")
     sentence = claim.get("sentence")
     if claim.get("kind") == "statement" or not isinstance(sentence, str) or not sentence:
         return text
+    sentence = claim_context(claim)
     return f"{text} {sentence}" if text not in sentence else sentence
 
 
@@ -240,8 +246,7 @@ def _comparable(claim: Mapping[str, Any], hit: Hit) -> bool:
 
 
 def _claim_core(claim: Mapping[str, Any]) -> str:
-    sentence = claim.get("sentence")
-    return sentence if isinstance(sentence, str) and sentence else str(claim.get("text") or "")
+    return claim_context(claim)
 
 
 def _row(
