@@ -48,13 +48,22 @@ def cli() -> None:
     """
 
 
+def max_bytes_option(command: Callable[..., None]) -> Callable[..., None]:
+    """`--max-bytes N`, the one limit on what a file read may cost: its size, what a .docx
+    unpacks to, the length of its text."""
+    return click.option(
+        "--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+        help="Refuse a file larger than this, or one that unpacks to more or holds more "
+        "characters of text (raise it for a very long document).",
+    )(command)  # fmt: skip
+
+
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--published", help="Publication date, YYYY-MM-DD: resolves 'next week'.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Refuse larger files (raise it for a very long document).")  # fmt: skip
+@max_bytes_option
 @click.option("--bom", is_flag=True, help="Start the CSV with a BOM, for Excel.")
 def extract(
     file: Path, published: str | None, fmt: str, output: Path | None, max_bytes: int, bom: bool
@@ -77,14 +86,15 @@ def extract(
               "years' and anniversaries are checked against it.")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
-def check(file: Path, published: str | None, fmt: str, output: Path | None) -> None:
+@max_bytes_option
+def check(file: Path, published: str | None, fmt: str, output: Path | None, max_bytes: int) -> None:
     """Check an article against itself: arithmetic in a sentence, shares over 100%, weekdays,
     durations and anniversaries that do not fit their dates, one figure stated two ways.
 
     Example: workbench check story.txt --published 2025-08-28
     """
     try:
-        text = load_text(file)
+        text = load_text(file, max_bytes=max_bytes)
         when = parse_published(published)
         table = extract_claims(text, published=when, article_id=file.stem)
         flags = self_check(text, table, published=when)
@@ -117,6 +127,7 @@ def check(file: Path, published: str | None, fmt: str, output: Path | None) -> N
               help="Passages per claim.")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
+@max_bytes_option
 def match(
     article: Path,
     source_paths: tuple[Path, ...],
@@ -124,15 +135,16 @@ def match(
     limit: int,
     fmt: str,
     output: Path | None,
+    max_bytes: int,
 ) -> None:
     """Find, for each claim of an article, the source passages that confirm or contradict it.
 
     Example: workbench match story.txt --sources seeds/sources --published 2025-08-28
     """
     try:
-        text = load_text(article)
+        text = load_text(article, max_bytes=max_bytes)
         table = extract_claims(text, published=published, article_id=article.stem)
-        passages, matches = _match_sources(table, source_paths, limit=limit)
+        passages, matches = _match_sources(table, source_paths, limit=limit, max_bytes=max_bytes)
     except ClaimsError as exc:
         raise click.ClickException(str(exc)) from None
     joined = evidence_table(table, matches, passages)
@@ -169,6 +181,7 @@ def errors_as_messages() -> Iterator[None]:
     help="The file is a revised draft of this article (its newest version): unchanged claims "
     "keep their decisions, changed ones are reset and say what changed.",
 )
+@max_bytes_option
 @workspace_option
 def add_article(
     file: Path,
@@ -177,6 +190,7 @@ def add_article(
     outlet: str | None,
     reviewer: str | None,
     version_of: str | None,
+    max_bytes: int,
     workspace: Path,
 ) -> None:
     """Add an article to the workspace: extract its claims, check the article against itself
@@ -190,7 +204,8 @@ def add_article(
         ws = Workspace.open(workspace)
         article = pipeline.add_article_file(ws, file, title=title, outlet=outlet,
                                             published=published, added_by=reviewer,
-                                            version_of=version_of)  # fmt: skip
+                                            version_of=version_of,
+                                            max_bytes=max_bytes)  # fmt: skip
         claims = ws.store.claims(article.article_id)
         flagged = ws.store.flags(article.article_id)["claim_id"].nunique()
         changes = ws.store.revisions(article.article_id)
@@ -210,8 +225,9 @@ def _revision_summary(version: int, changes: pd.DataFrame) -> str:
 
 @cli.command("add-sources")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@max_bytes_option
 @workspace_option
-def add_sources(paths: tuple[Path, ...], workspace: Path) -> None:
+def add_sources(paths: tuple[Path, ...], max_bytes: int, workspace: Path) -> None:
     """Add source documents (files or folders of .txt .md .html .docx .pdf .csv) and match the
     claims of every article against them again.
 
@@ -219,7 +235,7 @@ def add_sources(paths: tuple[Path, ...], workspace: Path) -> None:
     """
     with errors_as_messages(), ProgressBars() as bars:
         ws = Workspace.open(workspace)
-        added = pipeline.add_sources(ws, paths, progress=bars.update)
+        added = pipeline.add_sources(ws, paths, progress=bars.update, max_bytes=max_bytes)
     click.echo(f"Added {len(added.sources)} sources ({added.passages} passages); matched "
                f"{added.claims_matched} claims again.")  # fmt: skip
 
@@ -354,10 +370,10 @@ def _write_bytes(data: bytes, output: Path | None, message: str) -> None:
 
 
 def _match_sources(
-    table: pd.DataFrame, paths: tuple[Path, ...], *, limit: int
+    table: pd.DataFrame, paths: tuple[Path, ...], *, limit: int, max_bytes: int
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Index the sources in memory, with a progress bar, and match the claims against them."""
-    passages = read_sources(source_files(paths))
+    passages = read_sources(source_files(paths), max_bytes=max_bytes)
     index = PassageIndex.open(None)
     with tqdm(total=len(passages), desc="Indexing passages", unit="passage",
               file=sys.stderr) as bar:  # fmt: skip

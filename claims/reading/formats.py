@@ -40,9 +40,11 @@ from claims.errors import (
     EncryptedPdfError,
     MalformedCsvError,
     ScannedPdfError,
+    TooLargeError,
 )
+from claims.reading.markup import defuse
 from claims.reading.sentences import Span
-from claims.reading.text import _defuse, decode_text
+from claims.reading.text import DEFAULT_MAX_BYTES, TextLimit, decode_text
 
 # Metadata lives in the head of a page, which inline scripts and styles can make long; parsing
 # is linear once defused, about a second a megabyte on the worst crafted markup.
@@ -74,11 +76,15 @@ class FileMeta:
 # --- PDF ---------------------------------------------------------------------------------------
 
 
-def pdf_text(data: bytes, name: str) -> tuple[str, FileMeta]:
-    """The text layer of a PDF, pages separated by a blank line, and its metadata."""
+def pdf_text(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, FileMeta]:
+    """The text layer of a PDF, pages separated by a blank line, and its metadata; over
+    `max_bytes` characters of text, `TooLargeError` at the page that passes it."""
     reader = _pdf_reader(data, name)
+    limit = TextLimit(name, max_bytes)
     try:
-        pages = [_reflow(page.extract_text() or "") for page in reader.pages]
+        pages = [limit.add(_reflow(page.extract_text() or "")) for page in reader.pages]
+    except TooLargeError:
+        raise
     except Exception as exc:
         raise _broken_pdf(name) from exc
     if not pages:
@@ -163,8 +169,13 @@ def _pdf_meta(reader: PdfReader) -> FileMeta:
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def csv_text(data: bytes, name: str) -> tuple[str, list[Span]]:
-    """A CSV file as one "column: value; ..." line per data row, and the span of each line."""
+def csv_text(
+    data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[str, list[Span]]:
+    """A CSV file as one "column: value; ..." line per data row, and the span of each line.
+
+    The header's names are repeated on every line, so the text may be far longer than the
+    file: over `max_bytes` characters, `TooLargeError`."""
     rows = _csv_rows(decode_text(data, name=name), name)
     header = [" ".join(cell.split()) for cell in rows[0]]
     if not any(header) or all(_NUMERIC_CELL.fullmatch(c) for c in header if c):
@@ -172,7 +183,8 @@ def csv_text(data: bytes, name: str) -> tuple[str, list[Span]]:
             f"{name} has no header row: its first row must name the columns; add a first row "
             "with a name for each column"
         )
-    lines = [line for line in (_row_line(header, row) for row in rows[1:]) if line]
+    limit = TextLimit(name, max_bytes)
+    lines = [limit.add(line) for line in (_row_line(header, row) for row in rows[1:]) if line]
     if not lines:
         raise EmptyInputError(f"{name} has a header but no data rows; add the table's rows")
     spans: list[Span] = []
@@ -253,7 +265,7 @@ def html_meta(markup: str) -> FileMeta:
     # The article reader's defusing of what html.parser never closes keeps this linear.
     parser = _HeadParser()
     try:
-        parser.feed(_defuse(markup[: body.start() if body else HTML_HEAD_CHARS]))
+        parser.feed(defuse(markup[: body.start() if body else HTML_HEAD_CHARS]))
         parser.close()
     except Exception:  # untrusted markup: no metadata rather than no source
         return FileMeta()
