@@ -10,9 +10,11 @@ import importlib.util
 import os
 import subprocess
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 import pandas as pd
@@ -20,7 +22,7 @@ from tabulate import tabulate
 from tqdm import tqdm
 
 from claims.checks.selfcheck import self_check
-from claims.errors import ClaimsError
+from claims.errors import ClaimsError, DecodingWarning
 from claims.evidence.index import PassageIndex
 from claims.evidence.match import match_claims
 from claims.extract import extract_claims, parse_published
@@ -41,11 +43,32 @@ UI_APP = Path(__file__).resolve().parent / "ui" / "app.py"
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="claim-workbench")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Find every checkable claim in a news article and check it against your sources.
 
     Example: workbench extract story.txt --published 2025-08-28
     """
+    ctx.with_resource(decoding_warnings_as_lines())
+
+
+@contextmanager
+def decoding_warnings_as_lines() -> Iterator[None]:
+    """A file read with bytes replaced is said once, on stderr, as "Warning: ..."."""
+    shown: set[str] = set()
+    default = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+        if not issubclass(category, DecodingWarning):
+            default(message, category, *args, **kwargs)
+        elif str(message) not in shown:
+            shown.add(str(message))
+            click.echo(f"Warning: {message}", err=True)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", DecodingWarning)
+        warnings.showwarning = show
+        yield
 
 
 def max_bytes_option(command: Callable[..., None]) -> Callable[..., None]:

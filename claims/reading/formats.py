@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -196,16 +197,39 @@ def csv_text(
 
 
 def _csv_rows(text: str, name: str) -> list[list[str]]:
+    # Strict: a quote that is never closed would otherwise swallow every row after it into one
+    # cell, and a table that silently loses its rows is worse than one refused.
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text), strict=True)
+    rows: list[list[str]] = []
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), _dialect(text)))
+        for row in reader:
+            rows.append(row)
     except csv.Error as exc:
-        raise MalformedCsvError(
-            f"{name} cannot be parsed as CSV ({exc}); open it in a spreadsheet and save it "
-            "again as CSV (UTF-8)"
-        ) from exc
+        raise _malformed(name, text, reader.line_num, len(rows), exc) from exc
     if not rows:
         raise EmptyInputError(f"{name} has no rows; choose the file that holds the table")
     return rows
+
+
+def _malformed(name: str, text: str, line_num: int, rows: int, exc: csv.Error) -> MalformedCsvError:
+    """The error of a row the csv module refused, with the line the row starts on."""
+    start = _line_start(text, rows)
+    if "end of data" in str(exc):
+        what = f"the quoted cell of the row starting on line {start} is never closed"
+    else:
+        what = f"the row starting on line {start} is not valid CSV ({exc}, at line {line_num})"
+    return MalformedCsvError(
+        f'{name} cannot be parsed as CSV: {what}; close or remove the stray quote mark (") '
+        "in a text editor, or open the file in a spreadsheet and save it again as CSV (UTF-8)"
+    )
+
+
+def _line_start(text: str, rows: int) -> int:
+    """The line on which row number `rows` (from 0) starts: the lines the rows before it span."""
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
+    for _ in itertools.islice(reader, rows):
+        pass
+    return reader.line_num + 1
 
 
 def _dialect(text: str) -> type[csv.Dialect]:

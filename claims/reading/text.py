@@ -4,12 +4,9 @@ Plain text (.txt, .md, .text, or no extension) is returned exactly as decoded: n
 normalization and no stripping, because claim offsets are character offsets into this text and
 the reviewer sees them against the file as written. Only a leading byte-order mark is removed.
 
-Decoding accepts what newsroom files actually are: UTF-8 (with or without a BOM), UTF-16 with a
-BOM, and, failing those, Windows-1252, the encoding of text saved by older Windows tools. Almost
-any byte sequence decodes as Windows-1252, so that fallback is taken only when the result reads as
-text (no control characters besides tab, newline, carriage return and form feed); otherwise the
-user is told to re-save the file as UTF-8 rather than handed mojibake. A NUL byte outside UTF-16
-means a binary file (a PDF, an image, a spreadsheet) with a text extension.
+Decoding (`claims.reading.encodings`) accepts UTF-8, UTF-16 with or without a BOM and
+Windows-1252 that reads as text; a few stray bytes in UTF-8 become U+FFFD with a
+`DecodingWarning` that says where, the rest of the file kept.
 
 HTML is untrusted: `claims.reading.markup` reads it into paragraphs (scripts, styles and
 markup dropped, blocks to paragraphs, white space collapsed), in one pass at any depth of nesting.
@@ -30,7 +27,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import PurePath
@@ -44,11 +40,11 @@ from docx.text.paragraph import Paragraph
 from claims.errors import (
     BinaryInputError,
     EmptyInputError,
-    EncodingError,
     InputError,
     TooLargeError,
     UnsupportedFormatError,
 )
+from claims.reading.encodings import decode_text
 from claims.reading.markup import html_paragraphs
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -64,11 +60,8 @@ FORMATS: dict[str, Format] = {
     ".docx": "docx",
 }
 
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_UTF8_BOM = b"\xef\xbb\xbf"
 # Signature of the OLE2 container: old binary .doc files and password-protected .docx files.
 _OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def load_text(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -113,23 +106,6 @@ def text_from_bytes(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTE
     return text
 
 
-def decode_text(data: bytes, *, name: str) -> str:
-    """Bytes of a text file as a string: UTF-8, UTF-16 with a BOM, or Windows-1252 that reads as
-    text. A leading BOM is removed; nothing else is changed."""
-    if data.startswith(_UTF16_BOMS):
-        return _checked(_decode_or_none(data, "utf-16"), name)
-    if b"\x00" in data:
-        raise BinaryInputError(
-            f"{name} looks like a binary file, not text; export it as .txt, .html or .docx"
-        )
-    if data.startswith(_UTF8_BOM):
-        return _checked(_decode_or_none(data[len(_UTF8_BOM) :], "utf-8"), name)
-    text = _decode_or_none(data, "utf-8")
-    if text is not None:
-        return text
-    return _checked(_decode_or_none(data, "cp1252"), name)
-
-
 def _format_of(name: str) -> Format:
     suffix = PurePath(name).suffix.lower()
     kind = FORMATS.get(suffix)
@@ -161,23 +137,6 @@ def _empty_message(name: str, kind: Format) -> str:
         "docx": "no text in its paragraphs or tables (headers, footers, text boxes are not read)",
     }[kind]
     return f"{name} has {where}; choose the file that holds the article's text"
-
-
-def _decode_or_none(data: bytes, encoding: str) -> str | None:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-
-
-def _checked(text: str | None, name: str) -> str:
-    """`text` if it decoded and reads as text; otherwise an `EncodingError` for the user."""
-    if text is not None and _NOT_TEXT.search(text) is None:
-        return text
-    raise EncodingError(
-        f"{name} is not UTF-8, UTF-16 or Windows-1252 text; open it in a text editor and "
-        "save it again as UTF-8"
-    )
 
 
 def _html_text(markup: str, name: str) -> str:
