@@ -241,6 +241,7 @@ def repeated_figure_flags(article: Article) -> list[Flag]:
     # Only a figure whose kind and unit recur in another sentence can be stated twice.
     sentences: dict[tuple[object, object], set[object]] = {}
     dates: dict[object, set[str]] = {}
+    names: dict[object, frozenset[str]] = {}  # of each sentence, found once for its figures
     for row in article.rows:
         sentences.setdefault((row["kind"], row["unit"]), set()).add(row["sentence_index"])
         if row["kind"] == "date":
@@ -249,7 +250,7 @@ def repeated_figure_flags(article: Article) -> list[Flag]:
         level
         for row in article.rows
         if len(sentences[(row["kind"], row["unit"])]) > 1
-        and (level := _level(article, row, dates)) is not None
+        and (level := _level(article, row, dates, names)) is not None
     ]
     figures: dict[object, list[Fig]] = {}
     for level in levels:
@@ -320,7 +321,12 @@ class _Level:
     not_yet: bool
 
 
-def _level(article: Article, row: Row, sentence_dates: dict[object, set[str]]) -> _Level | None:
+def _level(
+    article: Article,
+    row: Row,
+    sentence_dates: dict[object, set[str]],
+    sentence_names: dict[object, frozenset[str]],
+) -> _Level | None:
     if row["kind"] not in ("percent", "money", "count", "quantity"):
         return None
     if isinstance(row["value"], list) or (row["kind"] == "count" and not row["unit"]):
@@ -335,7 +341,11 @@ def _level(article: Article, row: Row, sentence_dates: dict[object, set[str]]) -
     if at < 0:
         return None
     found = clause_words(sentence, at, at + len(str(row["text"])))
-    words = Words(found.common - _VERB_WORDS, words_of(_ASIDES.sub(" ", sentence)).names)
+    names = sentence_names.get(row["sentence_index"])
+    if names is None:
+        names = words_of(_ASIDES.sub(" ", sentence)).names
+        sentence_names[row["sentence_index"]] = names
+    words = Words(found.common - _VERB_WORDS, names)
     dates = frozenset(sentence_dates.get(row["sentence_index"], ()))
     subject = " ".join(_DETERMINERS.sub(" ", str(row["subject"] or "").lower()).split()) or None
     if subject is None and row["kind"] != "count":

@@ -18,6 +18,7 @@ from claims.errors import TooLargeError
 from claims.evidence.context import CONTEXT_CHARS, claim_context
 from claims.evidence.index import PassageIndex
 from claims.evidence.sources import load_source, source_from_bytes, source_passages
+from claims.evidence.subject_words import clause_words
 from claims.reading.text import text_from_bytes
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -141,3 +142,14 @@ def test_a_sentence_of_ordinary_length_is_its_own_context() -> None:
     text = load_text(ROOT / "seeds" / "000_c76c75e25c87b28b.txt")
     for claim in extract_claims(text).to_dict("records"):
         assert claim_context(claim) == claim["sentence"]
+
+
+def test_a_figure_deep_in_a_long_sentence_reads_the_words_of_its_clause() -> None:
+    clause = "exports of steel from the northern region rose 4.5% in the year to March"
+    padding = "; ".join(["the ministry said the talks would go on through the summer"] * 200)
+    sentence = f"{padding}; {clause}; {padding}"
+    assert len(sentence) > 20_000
+    at = sentence.index("4.5%")
+    alone = clause.index("4.5%")
+    assert clause_words(sentence, at, at + 4) == clause_words(clause, alone, alone + 4)
+    assert "steel" in clause_words(sentence, at, at + 4).common
