@@ -85,11 +85,13 @@ def match_claims(
     """
     rows: list[tuple[Any, ...]] = []
     records = _records(claims)
+    shared = _Shared()
+    weights = weights or SIGNAL_WEIGHTS
     for claim, offset in zip(records, sentence_offsets(records), strict=True):
         if offset is not None:  # a long sentence: its context is the part around the claim
             claim = {**claim, "sentence": claim_context(claim, offset)}
-        hits = _search(index, claim_query(claim), candidates)
-        rows.extend(_ranked(claim, hits, limit=limit, weights=weights or SIGNAL_WEIGHTS))
+        hits = shared.hits(index, claim_query(claim), candidates)
+        rows.extend(_ranked(claim, hits, limit=limit, weights=weights, fuzz_of=shared.fuzz))
     return pd.DataFrame(rows, columns=[*MATCH_COLUMNS, *_SIGNAL_COLUMNS])
 
 
@@ -123,6 +125,31 @@ def _records(claims: pd.DataFrame) -> list[dict[str, Any]]:
     return [dict(zip(columns, row, strict=True)) for row in cells]
 
 
+class _Shared:
+    """What consecutive claims of one sentence share: the claims of a sentence search with the
+    same query (the sentence, or one window of a long one), so the hits and the fuzzy scores
+    of the last query are kept rather than computed again for each claim."""
+
+    def __init__(self) -> None:
+        self._query: str | None = None
+        self._hits: Sequence[Hit] = ()
+        self._fuzz: dict[tuple[str, int], float] = {}
+
+    def hits(self, index: PassageSearch, query: str, limit: int) -> Sequence[Hit]:
+        if query != self._query:
+            self._query, self._hits = query, _search(index, query, limit)
+            self._fuzz.clear()
+        return self._hits
+
+    def fuzz(self, core: str, i: int, hit: Hit) -> float:
+        """token_set_ratio of the claim's processed context and hit `i` of the last query."""
+        ratio = self._fuzz.get((core, i))
+        if ratio is None:
+            text = utils.default_process(hit.text)
+            ratio = self._fuzz[(core, i)] = fuzz.token_set_ratio(core, text, processor=None)
+        return ratio
+
+
 def _search(index: PassageSearch, query: str, limit: int) -> Sequence[Hit]:
     search_hits = getattr(index, "search_hits", None)
     if search_hits is not None:
@@ -134,7 +161,12 @@ def _search(index: PassageSearch, query: str, limit: int) -> Sequence[Hit]:
 
 
 def _ranked(
-    claim: Mapping[str, Any], hits: Sequence[Hit], *, limit: int, weights: Mapping[str, float]
+    claim: Mapping[str, Any],
+    hits: Sequence[Hit],
+    *,
+    limit: int,
+    weights: Mapping[str, float],
+    fuzz_of: Callable[[str, int, Hit], float],
 ) -> list[tuple[Any, ...]]:
     """The best `limit` hits by `rescore`'s score, exactly as if every signal of every hit were
     computed, but computing only what can change the order.
@@ -178,8 +210,7 @@ def _ranked(
             continue
         hit = hits[i]
         if step == _FUZZ:
-            ratio = fuzz.token_set_ratio(core, utils.default_process(hit.text), processor=None)
-            fuzzes[i] = ratio / 100
+            fuzzes[i] = fuzz_of(core, i, hit) / 100
         else:
             verdict = check.verdict(hit.text, hit.values or [])
             verdicts[i], values[i] = verdict, _VALUE_SIGNAL.get(verdict.agreement, 0.0)
