@@ -318,6 +318,13 @@ def _evidence_span(claim: Mapping[str, Any], passage: str, verdict: Verdict) -> 
     needle = str(claim.get("text") or "")
     if claim.get("kind") in ("attribution", "comparison", "statement"):
         needle = _claim_core(claim)
+    return _aligned(needle, passage)
+
+
+# The attributions of one sentence align the same context with the same top passages.
+@functools.lru_cache(maxsize=1_024)
+def _aligned(needle: str, passage: str) -> tuple[int, int]:
+    """The whole words of `passage` that rapidfuzz aligns best with `needle`, or (0, 0)."""
     alignment = fuzz.partial_ratio_alignment(needle, passage, processor=None)
     if alignment is None or alignment.score < EVIDENCE_MIN_SCORE:
         return 0, 0  # nothing in the passage is like the claim: mark nothing
