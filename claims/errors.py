@@ -49,3 +49,10 @@ class MalformedCsvError(InputError):
 
 class PassageIndexError(ClaimsError):
     """A passage index folder that cannot be opened or written."""
+
+
+class DecodingWarning(UserWarning):
+    """A file read with some of its bytes replaced: the message says where and how to fix it.
+
+    Issued with `warnings.warn`, so that a caller shows it (the command line prints it, the app
+    shows it beside the file) or turns it into an error with a warnings filter."""

@@ -10,9 +10,11 @@ import importlib.util
 import os
 import subprocess
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 import pandas as pd
@@ -20,7 +22,7 @@ from tabulate import tabulate
 from tqdm import tqdm
 
 from claims.checks.selfcheck import self_check
-from claims.errors import ClaimsError
+from claims.errors import ClaimsError, DecodingWarning
 from claims.evidence.index import PassageIndex
 from claims.evidence.match import match_claims
 from claims.extract import extract_claims, parse_published
@@ -46,11 +48,42 @@ UI_APP = Path(__file__).resolve().parent / "ui" / "app.py"
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="claim-workbench")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Find every checkable claim in a news article and check it against your sources.
 
     Example: workbench extract story.txt --published 2025-08-28
     """
+    ctx.with_resource(decoding_warnings_as_lines())
+
+
+@contextmanager
+def decoding_warnings_as_lines() -> Iterator[None]:
+    """A file read with bytes replaced is said once, on stderr, as "Warning: ..."."""
+    shown: set[str] = set()
+    default = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+        if not issubclass(category, DecodingWarning):
+            default(message, category, *args, **kwargs)
+        elif str(message) not in shown:
+            shown.add(str(message))
+            click.echo(f"Warning: {message}", err=True)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", DecodingWarning)
+        warnings.showwarning = show
+        yield
+
+
+def max_bytes_option(command: Callable[..., None]) -> Callable[..., None]:
+    """`--max-bytes N`, the one limit on what a file read may cost: its size, what a .docx
+    unpacks to, the length of its text."""
+    return click.option(
+        "--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+        help="Refuse a file larger than this, or one that unpacks to more or holds more "
+        "characters of text (raise it for a very long document).",
+    )(command)  # fmt: skip
 
 
 @cli.command()
@@ -58,8 +91,7 @@ def cli() -> None:
 @click.option("--published", help="Publication date, YYYY-MM-DD: resolves 'next week'.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Refuse larger files (raise it for a very long document).")  # fmt: skip
+@max_bytes_option
 @click.option("--bom", is_flag=True, help="Start the CSV with a BOM, for Excel.")
 def extract(
     file: Path, published: str | None, fmt: str, output: Path | None, max_bytes: int, bom: bool
@@ -82,14 +114,15 @@ def extract(
               "years' and anniversaries are checked against it.")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
-def check(file: Path, published: str | None, fmt: str, output: Path | None) -> None:
+@max_bytes_option
+def check(file: Path, published: str | None, fmt: str, output: Path | None, max_bytes: int) -> None:
     """Check an article against itself: arithmetic in a sentence, shares over 100%, weekdays,
     durations and anniversaries that do not fit their dates, one figure stated two ways.
 
     Example: workbench check story.txt --published 2025-08-28
     """
     try:
-        text = load_text(file)
+        text = load_text(file, max_bytes=max_bytes)
         when = parse_published(published)
         table = extract_claims(text, published=when, article_id=file.stem)
         flags = self_check(text, table, published=when)
@@ -122,6 +155,7 @@ def check(file: Path, published: str | None, fmt: str, output: Path | None) -> N
               help="Passages per claim.")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
+@max_bytes_option
 def match(
     article: Path,
     source_paths: tuple[Path, ...],
@@ -129,15 +163,16 @@ def match(
     limit: int,
     fmt: str,
     output: Path | None,
+    max_bytes: int,
 ) -> None:
     """Find, for each claim of an article, the source passages that confirm or contradict it.
 
     Example: workbench match story.txt --sources seeds/sources --published 2025-08-28
     """
     try:
-        text = load_text(article)
+        text = load_text(article, max_bytes=max_bytes)
         table = extract_claims(text, published=published, article_id=article.stem)
-        passages, matches = _match_sources(table, source_paths, limit=limit)
+        passages, matches = _match_sources(table, source_paths, limit=limit, max_bytes=max_bytes)
     except ClaimsError as exc:
         raise click.ClickException(str(exc)) from None
     joined = evidence_table(table, matches, passages)
@@ -203,6 +238,7 @@ def errors_as_messages() -> Iterator[None]:
     help="The file is a revised draft of this article (its newest version): unchanged claims "
     "keep their decisions, changed ones are reset and say what changed.",
 )
+@max_bytes_option
 @workspace_option
 def add_article(
     file: Path,
@@ -211,6 +247,7 @@ def add_article(
     outlet: str | None,
     reviewer: str | None,
     version_of: str | None,
+    max_bytes: int,
     workspace: Path,
 ) -> None:
     """Add an article to the workspace: extract its claims, check the article against itself
@@ -224,7 +261,8 @@ def add_article(
         ws = open_workspace(workspace)
         article = pipeline.add_article_file(ws, file, title=title, outlet=outlet,
                                             published=published, added_by=reviewer,
-                                            version_of=version_of)  # fmt: skip
+                                            version_of=version_of,
+                                            max_bytes=max_bytes)  # fmt: skip
         claims = ws.store.claims(article.article_id)
         flagged = ws.store.flags(article.article_id)["claim_id"].nunique()
         changes = ws.store.revisions(article.article_id)
@@ -244,8 +282,9 @@ def _revision_summary(version: int, changes: pd.DataFrame) -> str:
 
 @cli.command("add-sources")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@max_bytes_option
 @workspace_option
-def add_sources(paths: tuple[Path, ...], workspace: Path) -> None:
+def add_sources(paths: tuple[Path, ...], max_bytes: int, workspace: Path) -> None:
     """Add source documents (files or folders of .txt .md .html .docx .pdf .csv) and match the
     claims of every article against them again.
 
@@ -253,7 +292,7 @@ def add_sources(paths: tuple[Path, ...], workspace: Path) -> None:
     """
     with errors_as_messages(), ProgressBars() as bars:
         ws = open_workspace(workspace)
-        added = pipeline.add_sources(ws, paths, progress=bars.update)
+        added = pipeline.add_sources(ws, paths, progress=bars.update, max_bytes=max_bytes)
     click.echo(f"Added {len(added.sources)} sources ({added.passages} passages); matched "
                f"{added.claims_matched} claims again.")  # fmt: skip
 
@@ -447,10 +486,10 @@ def _write_bytes(data: bytes, output: Path | None, message: str) -> None:
 
 
 def _match_sources(
-    table: pd.DataFrame, paths: tuple[Path, ...], *, limit: int
+    table: pd.DataFrame, paths: tuple[Path, ...], *, limit: int, max_bytes: int
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Index the sources in memory, with a progress bar, and match the claims against them."""
-    passages = read_sources(source_files(paths))
+    passages = read_sources(source_files(paths), max_bytes=max_bytes)
     index = PassageIndex.open(None)
     with tqdm(total=len(passages), desc="Indexing passages", unit="passage",
               file=sys.stderr) as bar:  # fmt: skip

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from claims.evidence.sources import load_source, source_passages
+from claims.reading.text import DEFAULT_MAX_BYTES
 from claims.schema import PASSAGE_COLUMNS
 
 # Files a folder of sources may hold; anything else in it (a README, an image) is skipped.
@@ -34,9 +35,9 @@ def source_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def read_sources(files: Iterable[Path]) -> pd.DataFrame:
+def read_sources(files: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
     """The passages of every file; a bad file stops the run with its own clear error."""
-    frames = [source_passages(load_source(path)) for path in files]
+    frames = [source_passages(load_source(path, max_bytes=max_bytes)) for path in files]
     if not frames:
         return pd.DataFrame(columns=list(PASSAGE_COLUMNS))
     return pd.concat(frames, ignore_index=True)

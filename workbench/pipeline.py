@@ -30,7 +30,7 @@ from claims.evidence.sources import (
     source_passages,
 )
 from claims.extract import extract_claims, parse_published, text_id
-from claims.reading.text import load_text, text_from_bytes
+from claims.reading.text import DEFAULT_MAX_BYTES, load_text, text_from_bytes
 from claims.schema import CLAIM_COLUMNS
 from workbench import review, versions
 from workbench.errors import UnknownArticle, WorkspaceError
@@ -198,15 +198,18 @@ def add_article_file(
     published: str | None = None,
     added_by: str | None = None,
     version_of: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Article:
     """`add_article` for a file on disk or an upload (.txt .md .html .docx).
 
     The title is the file's name, or for a new version the previous version's title.
+    `max_bytes` bounds the file's size, what it unpacks to and its text (`load_text`).
     """
     if isinstance(file, Upload):
-        name, text = file.name, text_from_bytes(file.getvalue(), name=file.name)
+        name = file.name
+        text = text_from_bytes(file.getvalue(), name=file.name, max_bytes=max_bytes)
     else:
-        name, text = os.fspath(file), load_text(file)
+        name, text = os.fspath(file), load_text(file, max_bytes=max_bytes)
     default_title = None if version_of else readable_name(Path(name).stem)
     return add_article(ws, text, title=title or default_title, outlet=outlet,
                        published=published, added_by=added_by,
@@ -214,7 +217,11 @@ def add_article_file(
 
 
 def add_sources(
-    ws: Workspace, files: Iterable[FileInput], *, progress: Progress | None = None
+    ws: Workspace,
+    files: Iterable[FileInput],
+    *,
+    progress: Progress | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> SourcesAdded:
     """Store and index source files (folders are searched), then match every article again.
 
@@ -225,7 +232,7 @@ def add_sources(
     items = _expand(files)
     sources = []
     for done, item in enumerate(items, start=1):
-        sources.append(_read_source(item))
+        sources.append(_read_source(item, max_bytes))
         report(done, len(items), "Reading sources")
     finish_pending(ws, progress=progress)
     with ws.working():
@@ -373,10 +380,10 @@ def _expand(files: Iterable[FileInput]) -> list[Path | Upload]:
     return items
 
 
-def _read_source(item: Path | Upload) -> Source:
+def _read_source(item: Path | Upload, max_bytes: int) -> Source:
     if isinstance(item, Upload):
-        return source_from_bytes(item.getvalue(), name=item.name)
-    return load_source(item)
+        return source_from_bytes(item.getvalue(), name=item.name, max_bytes=max_bytes)
+    return load_source(item, max_bytes=max_bytes)
 
 
 def _record(source: Source) -> SourceRecord:

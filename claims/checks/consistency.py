@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -239,20 +240,28 @@ def repeated_figure_flags(article: Article) -> list[Flag]:
     """The same figure of the same subject stated twice with values that cannot both hold."""
     # Only a figure whose kind and unit recur in another sentence can be stated twice.
     sentences: dict[tuple[object, object], set[object]] = {}
+    dates: dict[object, set[str]] = {}
+    names: dict[object, frozenset[str]] = {}  # of each sentence, found once for its figures
     for row in article.rows:
         sentences.setdefault((row["kind"], row["unit"]), set()).add(row["sentence_index"])
+        if row["kind"] == "date":
+            dates.setdefault(row["sentence_index"], set()).add(str(row["value"]))
     levels = [
         level
         for row in article.rows
         if len(sentences[(row["kind"], row["unit"])]) > 1
-        and (level := _level(article, row)) is not None
+        and (level := _level(article, row, dates, names)) is not None
     ]
     figures: dict[object, list[Fig]] = {}
     for level in levels:
         figures.setdefault(level.row["sentence_index"], []).append(level.fig)
     flags: dict[str, str] = {}
-    for i, first in enumerate(levels):
-        for later in levels[i + 1 :]:
+    # Each figure is flagged against the first earlier one it conflicts with, as a walk over
+    # every pair would find it; only the pairs that `_conflict` can pass are looked at.
+    for j, earlier in enumerate(_earlier_candidates(levels)):
+        later = levels[j]
+        for i in earlier:
+            first = levels[i]
             if later.row["claim_id"] in flags or not _conflict(first, later):
                 continue
             # "grew 0.1% in the quarter and 1.5% on the year" stated twice: each figure is
@@ -263,6 +272,33 @@ def repeated_figure_flags(article: Article) -> list[Flag]:
                 continue
             flags[later.row["claim_id"]] = _repeat_message(first, later)
     return list(flags.items())
+
+
+def _earlier_candidates(levels: list[_Level]) -> Iterator[list[int]]:
+    """For each level, in order, the earlier levels it may conflict with, in order.
+
+    A conflict needs the same measure, dates, kind of subject and tense, and common words that
+    overlap by SAME_CLAUSE (Jaccard) or more. Sets that overlap so much share one of the words
+    at the head of each set, when every set is sorted rarest word first (the prefix filter of
+    set-similarity joins): comparing every pair made the check quadratic in the article's
+    length, 2.6 s/MB on 2 MB of news against 0.8 s/MB on 0.25 MB.
+    """
+    counts = Counter(word for level in levels for word in level.words.common)
+    seen: dict[tuple[object, ...], list[int]] = {}
+    for j, level in enumerate(levels):
+        words = sorted(level.words.common, key=lambda word: (counts[word], word))
+        # |a & b| >= t * |a | b| >= t * |a|: a's words after the first |a| - ceil(t |a|) + 1
+        # cannot hold all of the overlap.
+        head = words[: len(words) - math.ceil(SAME_CLAUSE * len(words) - 1e-9) + 1]
+        fig = level.fig
+        unit = None if fig.kind == "count" else str(fig.unit).lower()
+        group = (fig.kind, unit, level.dates, level.subject is None, level.not_yet)
+        found: set[int] = set()
+        for word in head:
+            bucket = seen.setdefault((*group, word), [])
+            found.update(bucket)
+            bucket.append(j)
+        yield sorted(found)
 
 
 def _holds(figures: list[Fig], fig: Fig) -> bool:
@@ -285,7 +321,12 @@ class _Level:
     not_yet: bool
 
 
-def _level(article: Article, row: Row) -> _Level | None:
+def _level(
+    article: Article,
+    row: Row,
+    sentence_dates: dict[object, set[str]],
+    sentence_names: dict[object, frozenset[str]],
+) -> _Level | None:
     if row["kind"] not in ("percent", "money", "count", "quantity"):
         return None
     if isinstance(row["value"], list) or (row["kind"] == "count" and not row["unit"]):
@@ -300,11 +341,12 @@ def _level(article: Article, row: Row) -> _Level | None:
     if at < 0:
         return None
     found = clause_words(sentence, at, at + len(str(row["text"])))
-    words = Words(found.common - _VERB_WORDS, words_of(_ASIDES.sub(" ", sentence)).names)
-    dates = frozenset(
-        str(r["value"]) for r in article.rows
-        if r["kind"] == "date" and r["sentence_index"] == row["sentence_index"]
-    )  # fmt: skip
+    names = sentence_names.get(row["sentence_index"])
+    if names is None:
+        names = words_of(_ASIDES.sub(" ", sentence)).names
+        sentence_names[row["sentence_index"]] = names
+    words = Words(found.common - _VERB_WORDS, names)
+    dates = frozenset(sentence_dates.get(row["sentence_index"], ()))
     subject = " ".join(_DETERMINERS.sub(" ", str(row["subject"] or "").lower()).split()) or None
     if subject is None and row["kind"] != "count":
         return None  # only a count names what it counts without a subject ("23 people")

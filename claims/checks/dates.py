@@ -9,6 +9,7 @@ half years in August 2025; "between 1908 and 1915" spans six to seven years and 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -89,15 +90,17 @@ def anniversary_flags(article: Article) -> list[Flag]:
     may come from another sentence that names the event: "the 36th anniversary of the line
     closure" beside "a rail link which was closed in 1969"."""
     flags: list[Flag] = []
+    dates: _Dates | None = None
     for row in article.rows:
         if row["kind"] != "ordinal" or "anniversary" not in str(row["text"]).lower():
             continue
-        event = _event_year(article, row) or _event_year_elsewhere(article, row)
+        dates = dates or _Dates(article)
+        event = _event_year(article, row, dates) or _event_year_elsewhere(article, row, dates)
         if event is None:
             continue
         year, dated, phrase_end, quoted = event
         nth = int(row["value"])
-        stated, when = _anniversary_years(article, row, dated)
+        stated, when = _anniversary_years(article, row, dated, dates)
         if not when or any(a - year == nth for a in when):
             continue
         then = stated or (article.published.year if article.published else max(when))
@@ -119,7 +122,46 @@ _BARE_YEAR = re.compile(r"^\d{4}$")
 Event = tuple[int, Row, int, str | None]
 
 
-def _event_year(article: Article, row: Row) -> Event | None:
+class _Dates:
+    """The article's date claims, found by position, by sentence and by the event words right
+    before them: every anniversary looked through every claim of the article, which made the
+    check quadratic in the article's length."""
+
+    def __init__(self, article: Article) -> None:
+        self.rows = [row for row in article.rows if row["kind"] == "date"]
+        self.by_start = sorted(range(len(self.rows)), key=lambda i: int(self.rows[i]["start"]))
+        self.starts = [int(self.rows[i]["start"]) for i in self.by_start]
+        self.by_sentence: dict[object, list[Row]] = {}
+        for row in self.rows:
+            self.by_sentence.setdefault(row["sentence_index"], []).append(row)
+        self.by_stem: dict[str, list[int]] = {}
+        for i, row in enumerate(self.rows):
+            for stem in _stems_before(article.text, row):
+                self.by_stem.setdefault(stem, []).append(i)
+
+    def starting_in(self, start: int, end: int) -> list[Row]:
+        """The date claims that start in [start, end), in the article's order of claims."""
+        low, high = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [self.rows[i] for i in sorted(self.by_start[low:high])]
+
+    def with_stems(self, stems: set[str]) -> list[Row]:
+        """The date claims with a word of one of `stems` right before them, in order."""
+        found = {i for stem in stems for i in self.by_stem.get(stem, ())}
+        return [self.rows[i] for i in sorted(found)]
+
+
+def _stems_before(text: str, row: Row) -> set[str]:
+    """The event stems of the words right before a year in its clause ("was closed in 1969")."""
+    if _YEAR_VALUE.match(str(row["value"] or "")) is None or row["qualifier"] is not None:
+        return set()
+    start = int(row["start"])
+    near = _WORDS_BEFORE_DATE.search(text, max(0, start - 60), start)
+    if near is None:
+        return set()
+    return {_event_stem(w.group()) for w in _EVENT_WORD.finditer(text, near.start(), start)}
+
+
+def _event_year(article: Article, row: Row, dates: _Dates) -> Event | None:
     """The year of the event, when the phrase after "anniversary" dates it:
     "of the 1945 liberation", "of its liberation in 1945", "of ..., which came in 1945"."""
     after = _EVENT_AFTER.match(article.text, int(row["end"]))
@@ -127,9 +169,7 @@ def _event_year(article: Article, row: Row) -> Event | None:
         return None
     stop = _CLAUSE_END.search(article.text, after.start(), after.end())
     end = stop.start() if stop else after.end()
-    for other in article.rows:
-        if other["kind"] != "date" or not (after.start() <= int(other["start"]) < end):
-            continue
+    for other in dates.starting_in(after.start(), end):
         year = _YEAR_VALUE.match(str(other["value"] or ""))
         if year and other["qualifier"] in (None, "range") and "/" not in str(other["value"]):
             limit = max(end, int(other["end"]))
@@ -165,7 +205,7 @@ def _event_stem(word: str) -> str:
     return word.removesuffix("e") if len(word) > 4 else word
 
 
-def _event_year_elsewhere(article: Article, row: Row) -> Event | None:
+def _event_year_elsewhere(article: Article, row: Row, dates: _Dates) -> Event | None:
     """The year of the event from another sentence where a word of the event stands right
     before a year: "the line closure" and "which was closed in 1969". Every such year must
     agree, or none is taken."""
@@ -182,9 +222,9 @@ def _event_year_elsewhere(article: Article, row: Row) -> Event | None:
     if not stems:
         return None
     found: list[tuple[int, Row, str]] = []
-    for other in article.rows:
+    for other in dates.with_stems(stems):
         value = str(other["value"] or "")
-        if other["kind"] != "date" or other["sentence_index"] == row["sentence_index"]:
+        if other["sentence_index"] == row["sentence_index"]:
             continue
         dated = _YEAR_VALUE.match(value)
         if dated is None or other["qualifier"] is not None:
@@ -203,7 +243,9 @@ def _event_year_elsewhere(article: Article, row: Row) -> Event | None:
     return year, other, end, " ".join(quoted.split())
 
 
-def _anniversary_years(article: Article, row: Row, dated: Row) -> tuple[int | None, set[int]]:
+def _anniversary_years(
+    article: Article, row: Row, dated: Row, dates: _Dates
+) -> tuple[int | None, set[int]]:
     """The year the sentence gives the anniversary, if any, and every year it may fall in:
     that one, and publication's give or take one (an article may look ahead or back)."""
     years: set[int] = set()
@@ -211,9 +253,8 @@ def _anniversary_years(article: Article, row: Row, dated: Row) -> tuple[int | No
         p = article.published.year
         years |= {p - 1, p, p + 1}
     stated = None
-    for other in article.rows:
-        same = other["sentence_index"] == row["sentence_index"]
-        if same and other["kind"] == "date" and int(other["end"]) <= int(row["start"]):
+    for other in dates.by_sentence.get(row["sentence_index"], []):
+        if int(other["end"]) <= int(row["start"]):
             year = _YEAR_VALUE.match(str(other["value"] or ""))
             if year:
                 stated = int(year.group(1))

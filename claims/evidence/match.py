@@ -36,6 +36,7 @@ import pandas as pd
 from rapidfuzz import fuzz, utils
 
 from claims.evidence.agreement import ClaimCheck, Verdict
+from claims.evidence.context import claim_context, sentence_offsets
 from claims.evidence.stored_rows import Hit
 from claims.schema import MATCH_COLUMNS, PASSAGE_COLUMNS
 
@@ -84,9 +85,14 @@ def match_claims(
     without any candidate has no rows: "no match" is an empty frame, not an exception.
     """
     rows: list[tuple[Any, ...]] = []
-    for claim in _records(claims):
-        hits = _search(index, claim_query(claim), candidates)
-        rows.extend(_ranked(claim, hits, limit=limit, weights=weights or SIGNAL_WEIGHTS))
+    records = _records(claims)
+    shared = _Shared()
+    weights = weights or SIGNAL_WEIGHTS
+    for claim, offset in zip(records, sentence_offsets(records), strict=True):
+        if offset is not None:  # a long sentence: its context is the part around the claim
+            claim = {**claim, "sentence": claim_context(claim, offset)}
+        hits = shared.hits(index, claim_query(claim), candidates)
+        rows.extend(_ranked(claim, hits, limit=limit, weights=weights, fuzz_of=shared.fuzz))
     return pd.DataFrame(rows, columns=[*MATCH_COLUMNS, *_SIGNAL_COLUMNS])
 
 
@@ -94,11 +100,13 @@ _SIGNAL_COLUMNS = tuple(f"signal_{name}" for name in SIGNAL_WEIGHTS)
 
 
 def claim_query(claim: Mapping[str, Any]) -> str:
-    """The words to search for: the claim's span and its sentence (or a statement's text)."""
+    """The words to search for: the claim's span and its sentence, bounded by `claim_context`
+    (or a statement's text)."""
     text = str(claim.get("text") or "")
     sentence = claim.get("sentence")
     if claim.get("kind") == "statement" or not isinstance(sentence, str) or not sentence:
         return text
+    sentence = claim_context(claim)
     return f"{text} {sentence}" if text not in sentence else sentence
 
 
@@ -118,6 +126,31 @@ def _records(claims: pd.DataFrame) -> list[dict[str, Any]]:
     return [dict(zip(columns, row, strict=True)) for row in cells]
 
 
+class _Shared:
+    """What consecutive claims of one sentence share: the claims of a sentence search with the
+    same query (the sentence, or one window of a long one), so the hits and the fuzzy scores
+    of the last query are kept rather than computed again for each claim."""
+
+    def __init__(self) -> None:
+        self._query: str | None = None
+        self._hits: Sequence[Hit] = ()
+        self._fuzz: dict[tuple[str, int], float] = {}
+
+    def hits(self, index: PassageSearch, query: str, limit: int) -> Sequence[Hit]:
+        if query != self._query:
+            self._query, self._hits = query, _search(index, query, limit)
+            self._fuzz.clear()
+        return self._hits
+
+    def fuzz(self, core: str, i: int, hit: Hit) -> float:
+        """token_set_ratio of the claim's processed context and hit `i` of the last query."""
+        ratio = self._fuzz.get((core, i))
+        if ratio is None:
+            text = utils.default_process(hit.text)
+            ratio = self._fuzz[(core, i)] = fuzz.token_set_ratio(core, text, processor=None)
+        return ratio
+
+
 def _search(index: PassageSearch, query: str, limit: int) -> Sequence[Hit]:
     search_hits = getattr(index, "search_hits", None)
     if search_hits is not None:
@@ -129,7 +162,12 @@ def _search(index: PassageSearch, query: str, limit: int) -> Sequence[Hit]:
 
 
 def _ranked(
-    claim: Mapping[str, Any], hits: Sequence[Hit], *, limit: int, weights: Mapping[str, float]
+    claim: Mapping[str, Any],
+    hits: Sequence[Hit],
+    *,
+    limit: int,
+    weights: Mapping[str, float],
+    fuzz_of: Callable[[str, int, Hit], float],
 ) -> list[tuple[Any, ...]]:
     """The best `limit` hits by `rescore`'s score, exactly as if every signal of every hit were
     computed, but computing only what can change the order.
@@ -173,8 +211,7 @@ def _ranked(
             continue
         hit = hits[i]
         if step == _FUZZ:
-            ratio = fuzz.token_set_ratio(core, utils.default_process(hit.text), processor=None)
-            fuzzes[i] = ratio / 100
+            fuzzes[i] = fuzz_of(core, i, hit) / 100
         else:
             verdict = check.verdict(hit.text, hit.values or [])
             verdicts[i], values[i] = verdict, _VALUE_SIGNAL.get(verdict.agreement, 0.0)
@@ -243,8 +280,7 @@ def _comparable(claim: Mapping[str, Any], hit: Hit) -> bool:
 
 
 def _claim_core(claim: Mapping[str, Any]) -> str:
-    sentence = claim.get("sentence")
-    return sentence if isinstance(sentence, str) and sentence else str(claim.get("text") or "")
+    return claim_context(claim)
 
 
 def _row(
@@ -300,6 +336,13 @@ def _evidence_span(claim: Mapping[str, Any], passage: str, verdict: Verdict) -> 
     needle = str(claim.get("text") or "")
     if claim.get("kind") in ("attribution", "comparison", "statement"):
         needle = _claim_core(claim)
+    return _aligned(needle, passage)
+
+
+# The attributions of one sentence align the same context with the same top passages.
+@functools.lru_cache(maxsize=1_024)
+def _aligned(needle: str, passage: str) -> tuple[int, int]:
+    """The whole words of `passage` that rapidfuzz aligns best with `needle`, or (0, 0)."""
     alignment = fuzz.partial_ratio_alignment(needle, passage, processor=None)
     if alignment is None or alignment.score < EVIDENCE_MIN_SCORE:
         return 0, 0  # nothing in the passage is like the claim: mark nothing

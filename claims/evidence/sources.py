@@ -200,8 +200,8 @@ def _text_and_meta(data: bytes, name: str, kind: str, max_bytes: int) -> tuple[s
     if not data.strip():
         raise EmptyInputError(f"{name} is empty; choose the file that holds the source's text")
     if kind == "pdf":
-        return pdf_text(data, name)
-    return csv_text(data, name)[0], FileMeta()
+        return pdf_text(data, name, max_bytes=max_bytes)
+    return csv_text(data, name, max_bytes=max_bytes)[0], FileMeta()
 
 
 def _too_large(name: str, size: int, max_bytes: int) -> TooLargeError:

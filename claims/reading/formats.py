@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -40,9 +41,11 @@ from claims.errors import (
     EncryptedPdfError,
     MalformedCsvError,
     ScannedPdfError,
+    TooLargeError,
 )
+from claims.reading.markup import defuse
 from claims.reading.sentences import Span
-from claims.reading.text import _defuse, decode_text
+from claims.reading.text import DEFAULT_MAX_BYTES, TextLimit, decode_text
 
 # Metadata lives in the head of a page, which inline scripts and styles can make long; parsing
 # is linear once defused, about a second a megabyte on the worst crafted markup.
@@ -74,11 +77,15 @@ class FileMeta:
 # --- PDF ---------------------------------------------------------------------------------------
 
 
-def pdf_text(data: bytes, name: str) -> tuple[str, FileMeta]:
-    """The text layer of a PDF, pages separated by a blank line, and its metadata."""
+def pdf_text(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, FileMeta]:
+    """The text layer of a PDF, pages separated by a blank line, and its metadata; over
+    `max_bytes` characters of text, `TooLargeError` at the page that passes it."""
     reader = _pdf_reader(data, name)
+    limit = TextLimit(name, max_bytes)
     try:
-        pages = [_reflow(page.extract_text() or "") for page in reader.pages]
+        pages = [limit.add(_reflow(page.extract_text() or "")) for page in reader.pages]
+    except TooLargeError:
+        raise
     except Exception as exc:
         raise _broken_pdf(name) from exc
     if not pages:
@@ -163,8 +170,13 @@ def _pdf_meta(reader: PdfReader) -> FileMeta:
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def csv_text(data: bytes, name: str) -> tuple[str, list[Span]]:
-    """A CSV file as one "column: value; ..." line per data row, and the span of each line."""
+def csv_text(
+    data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[str, list[Span]]:
+    """A CSV file as one "column: value; ..." line per data row, and the span of each line.
+
+    The header's names are repeated on every line, so the text may be far longer than the
+    file: over `max_bytes` characters, `TooLargeError`."""
     rows = _csv_rows(decode_text(data, name=name), name)
     header = [" ".join(cell.split()) for cell in rows[0]]
     if not any(header) or all(_NUMERIC_CELL.fullmatch(c) for c in header if c):
@@ -172,7 +184,8 @@ def csv_text(data: bytes, name: str) -> tuple[str, list[Span]]:
             f"{name} has no header row: its first row must name the columns; add a first row "
             "with a name for each column"
         )
-    lines = [line for line in (_row_line(header, row) for row in rows[1:]) if line]
+    limit = TextLimit(name, max_bytes)
+    lines = [limit.add(line) for line in (_row_line(header, row) for row in rows[1:]) if line]
     if not lines:
         raise EmptyInputError(f"{name} has a header but no data rows; add the table's rows")
     spans: list[Span] = []
@@ -184,16 +197,39 @@ def csv_text(data: bytes, name: str) -> tuple[str, list[Span]]:
 
 
 def _csv_rows(text: str, name: str) -> list[list[str]]:
+    # Strict: a quote that is never closed would otherwise swallow every row after it into one
+    # cell, and a table that silently loses its rows is worse than one refused.
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text), strict=True)
+    rows: list[list[str]] = []
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), _dialect(text)))
+        for row in reader:
+            rows.append(row)
     except csv.Error as exc:
-        raise MalformedCsvError(
-            f"{name} cannot be parsed as CSV ({exc}); open it in a spreadsheet and save it "
-            "again as CSV (UTF-8)"
-        ) from exc
+        raise _malformed(name, text, reader.line_num, len(rows), exc) from exc
     if not rows:
         raise EmptyInputError(f"{name} has no rows; choose the file that holds the table")
     return rows
+
+
+def _malformed(name: str, text: str, line_num: int, rows: int, exc: csv.Error) -> MalformedCsvError:
+    """The error of a row the csv module refused, with the line the row starts on."""
+    start = _line_start(text, rows)
+    if "end of data" in str(exc):
+        what = f"the quoted cell of the row starting on line {start} is never closed"
+    else:
+        what = f"the row starting on line {start} is not valid CSV ({exc}, at line {line_num})"
+    return MalformedCsvError(
+        f'{name} cannot be parsed as CSV: {what}; close or remove the stray quote mark (") '
+        "in a text editor, or open the file in a spreadsheet and save it again as CSV (UTF-8)"
+    )
+
+
+def _line_start(text: str, rows: int) -> int:
+    """The line on which row number `rows` (from 0) starts: the lines the rows before it span."""
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
+    for _ in itertools.islice(reader, rows):
+        pass
+    return reader.line_num + 1
 
 
 def _dialect(text: str) -> type[csv.Dialect]:
@@ -253,7 +289,7 @@ def html_meta(markup: str) -> FileMeta:
     # The article reader's defusing of what html.parser never closes keeps this linear.
     parser = _HeadParser()
     try:
-        parser.feed(_defuse(markup[: body.start() if body else HTML_HEAD_CHARS]))
+        parser.feed(defuse(markup[: body.start() if body else HTML_HEAD_CHARS]))
         parser.close()
     except Exception:  # untrusted markup: no metadata rather than no source
         return FileMeta()

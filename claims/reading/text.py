@@ -4,43 +4,35 @@ Plain text (.txt, .md, .text, or no extension) is returned exactly as decoded: n
 normalization and no stripping, because claim offsets are character offsets into this text and
 the reviewer sees them against the file as written. Only a leading byte-order mark is removed.
 
-Decoding accepts what newsroom files actually are: UTF-8 (with or without a BOM), UTF-16 with a
-BOM, and, failing those, Windows-1252, the encoding of text saved by older Windows tools. Almost
-any byte sequence decodes as Windows-1252, so that fallback is taken only when the result reads as
-text (no control characters besides tab, newline, carriage return and form feed); otherwise the
-user is told to re-save the file as UTF-8 rather than handed mojibake. A NUL byte outside UTF-16
-means a binary file (a PDF, an image, a spreadsheet) with a text extension.
+Decoding (`claims.reading.encodings`) accepts UTF-8, UTF-16 with or without a BOM and
+Windows-1252 that reads as text; a few stray bytes in UTF-8 become U+FFFD with a
+`DecodingWarning` that says where, the rest of the file kept.
 
-HTML is untrusted. It is parsed with the standard library's parser through beautifulsoup4 (no
-lxml dependency); scripts, styles, templates, embedded objects, the head and the title are
-dropped, and only plain character data is kept, so no script, comment or CDATA content can reach
-the output. A comment or tag that is never closed is escaped before parsing and shows as text:
-the parser would otherwise show the tags inside an unclosed comment as text, a script's code
-included, and takes quadratic time on crafted markup full of such openings. Block elements become
-paragraph breaks; paragraphs are joined by a blank line and the white space inside each one is
-collapsed, as a browser would show it.
+HTML is untrusted: `claims.reading.markup` reads it into paragraphs (scripts, styles and
+markup dropped, blocks to paragraphs, white space collapsed), in one pass at any depth of nesting.
 
 A .docx gives the non-empty paragraphs of its body, table cells included, in document order
-(headers, footers, footnotes and text boxes are not read). The zip is inspected before it is
-opened, so that an archive that unpacks to far more than the size limit is refused.
+(headers, footers, footnotes and text boxes are not read).
 
-The size is checked before anything is read. Every error is an `InputError` whose message names
-the file and says what to do; no parser's traceback reaches the user.
+One limit, `max_bytes` (`--max-bytes` on every command that reads a file), bounds what a file
+may cost, not only its size on disk: the file's bytes, checked before anything is read; what a
+.docx unpacks to, checked from the archive's directory before anything is inflated (a 534 KB
+document can unpack to 180 MB of XML, 79 s and 2.3 GB to parse); and the length of the text,
+checked as it is gathered, paragraph by paragraph or page by page (`TextLimit`). Every error is
+an `InputError` whose message names the file and says what to do; no parser's traceback
+reaches the user.
 """
 
 from __future__ import annotations
 
 import io
 import os
-import re
 import zipfile
-from collections import deque
 from collections.abc import Iterator
 from pathlib import PurePath
 from typing import Literal
 
 import docx
-from bs4 import BeautifulSoup, NavigableString, Tag
 from docx.document import Document
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -48,11 +40,12 @@ from docx.text.paragraph import Paragraph
 from claims.errors import (
     BinaryInputError,
     EmptyInputError,
-    EncodingError,
     InputError,
     TooLargeError,
     UnsupportedFormatError,
 )
+from claims.reading.encodings import decode_text
+from claims.reading.markup import html_paragraphs
 
 DEFAULT_MAX_BYTES = 20_000_000
 
@@ -67,50 +60,8 @@ FORMATS: dict[str, Format] = {
     ".docx": "docx",
 }
 
-# A .docx is a zip of XML, which compresses about five to ten times; far beyond that is a zip bomb.
-MAX_UNPACK_RATIO = 10
-
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_UTF8_BOM = b"\xef\xbb\xbf"
 # Signature of the OLE2 container: old binary .doc files and password-protected .docx files.
 _OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
-_DROPPED_TAGS = (
-    *("script", "style", "noscript", "template", "head", "title"),
-    *("iframe", "object", "embed", "noembed", "noframes", "svg", "canvas"),
-)
-_BLOCK_TAGS = frozenset(
-    {
-        *("p", "div", "br", "hr", "pre", "blockquote", "address", "center"),
-        *("h1", "h2", "h3", "h4", "h5", "h6", "hgroup"),
-        *("ul", "ol", "li", "dl", "dt", "dd", "menu"),
-        *("table", "caption", "thead", "tbody", "tfoot", "tr"),
-        *("section", "article", "aside", "header", "footer", "nav", "main"),
-        *("figure", "figcaption", "details", "summary", "dialog", "form", "fieldset", "legend"),
-    }
-)
-# Cells of one row stay in one paragraph, but their texts must not run together.
-_CELL_TAGS = frozenset({"td", "th"})
-
-# Openings html.parser can never close, as pairs of (what would close it, the opening): a marked
-# section it rejects outright, a marked section after the last "]]>" or "]>", a comment after the
-# last "-->", and "<" after the last ">". The parser shows them as text anyway, but only after
-# searching to the end of the markup for each one (quadratic on crafted input), and it shows the
-# tags inside an unclosed comment as text, a script's code included. Escaped, they are text at
-# once and the tags after them are parsed as tags.
-_MARKED_SECTIONS = r"(?:cdata|temp|ignore|include|rcdata|if|else|endif)(?![-_.a-zA-Z0-9])"
-_UNCLOSABLE: tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...] = (
-    (None, re.compile(rf"<!\[(?!{_MARKED_SECTIONS})", re.IGNORECASE)),
-    (re.compile(r"\]\s*\]\s*>"), re.compile(r"<!\[(?:cdata|temp|ignore|include|rcdata)", re.I)),
-    (re.compile(r"\]\s*>"), re.compile(r"<!\[")),
-    (re.compile(r"--\s*>"), re.compile(r"<!--")),
-    (re.compile(r">"), re.compile(r"<")),
-)
-
-
-class _BlockEnd(NavigableString):
-    """Marks where a block element closes, so that the text after it starts a new paragraph."""
 
 
 def load_text(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -155,23 +106,6 @@ def text_from_bytes(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTE
     return text
 
 
-def decode_text(data: bytes, *, name: str) -> str:
-    """Bytes of a text file as a string: UTF-8, UTF-16 with a BOM, or Windows-1252 that reads as
-    text. A leading BOM is removed; nothing else is changed."""
-    if data.startswith(_UTF16_BOMS):
-        return _checked(_decode_or_none(data, "utf-16"), name)
-    if b"\x00" in data:
-        raise BinaryInputError(
-            f"{name} looks like a binary file, not text; export it as .txt, .html or .docx"
-        )
-    if data.startswith(_UTF8_BOM):
-        return _checked(_decode_or_none(data[len(_UTF8_BOM) :], "utf-8"), name)
-    text = _decode_or_none(data, "utf-8")
-    if text is not None:
-        return text
-    return _checked(_decode_or_none(data, "cp1252"), name)
-
-
 def _format_of(name: str) -> Format:
     suffix = PurePath(name).suffix.lower()
     kind = FORMATS.get(suffix)
@@ -205,28 +139,10 @@ def _empty_message(name: str, kind: Format) -> str:
     return f"{name} has {where}; choose the file that holds the article's text"
 
 
-def _decode_or_none(data: bytes, encoding: str) -> str | None:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-
-
-def _checked(text: str | None, name: str) -> str:
-    """`text` if it decoded and reads as text; otherwise an `EncodingError` for the user."""
-    if text is not None and _NOT_TEXT.search(text) is None:
-        return text
-    raise EncodingError(
-        f"{name} is not UTF-8, UTF-16 or Windows-1252 text; open it in a text editor and "
-        "save it again as UTF-8"
-    )
-
-
 def _html_text(markup: str, name: str) -> str:
     # The markup is untrusted: a parser failure on it is the user's problem to fix, not a crash.
     try:
-        soup = BeautifulSoup(_defuse(markup), "html.parser")
-        return "\n\n".join(_html_paragraphs(soup))
+        return "\n\n".join(html_paragraphs(markup))
     except Exception as exc:
         raise InputError(
             f"{name} could not be read as HTML; open it in a browser and save it again as "
@@ -234,50 +150,19 @@ def _html_text(markup: str, name: str) -> str:
         ) from exc
 
 
-def _defuse(markup: str) -> str:
-    """`markup` with the "<" of every construct html.parser can never close written as "&lt;"."""
-    for close, opening in _UNCLOSABLE:
-        last = deque(close.finditer(markup), maxlen=1) if close else None
-        start = last[0].start() if last else 0
-        tail = opening.sub(lambda match: "&lt;" + match[0][1:], markup[start:])
-        markup = markup[:start] + tail
-    return markup
-
-
-def _html_paragraphs(soup: BeautifulSoup) -> Iterator[str]:
-    for tag in soup.find_all(list(_DROPPED_TAGS)):
-        if not tag.decomposed:
-            tag.decompose()
-    for tag in soup.find_all(list(_BLOCK_TAGS)):
-        tag.append(_BlockEnd(""))
-    pieces: list[str] = []
-    for node in soup.descendants:
-        if isinstance(node, Tag) and node.name in _CELL_TAGS:
-            pieces.append(" ")
-        elif (isinstance(node, Tag) and node.name in _BLOCK_TAGS) or isinstance(node, _BlockEnd):
-            yield from _flush(pieces)
-        # Comments, CDATA, doctypes and script or style strings are NavigableString subclasses.
-        elif type(node) is NavigableString:
-            pieces.append(node)
-    yield from _flush(pieces)
-
-
-def _flush(pieces: list[str]) -> Iterator[str]:
-    paragraph = " ".join("".join(pieces).split())
-    pieces.clear()
-    if paragraph:
-        yield paragraph
-
-
 def _docx_text(data: bytes, name: str, max_bytes: int) -> str:
     _check_archive(data, name, max_bytes)
+    limit = TextLimit(name, max_bytes)
     # python-docx and lxml raise many kinds of error on a damaged package; all mean the same to
     # the user.
     try:
         document = docx.Document(io.BytesIO(data))
-        return "\n\n".join(_docx_paragraphs(document))
+        paragraphs = [limit.add(text) for text in _docx_paragraphs(document)]
+    except TooLargeError:
+        raise
     except Exception as exc:
         raise _bad_docx(name, "it is a zip archive but not a readable Word document") from exc
+    return "\n\n".join(paragraphs)
 
 
 def _check_archive(data: bytes, name: str, max_bytes: int) -> None:
@@ -285,16 +170,38 @@ def _check_archive(data: bytes, name: str, max_bytes: int) -> None:
         raise _bad_docx(name, "it is an old .doc file or a password-protected document")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            # zipfile never inflates more than an entry's declared size (past it, the entry
+            # fails its CRC check), so the directory bounds what reading can cost.
             unpacked = sum(info.file_size for info in archive.infolist())
     except Exception as exc:
         raise _bad_docx(name, "it is not a zip archive, as every .docx is") from exc
-    if unpacked > max_bytes * MAX_UNPACK_RATIO:
-        needed = -(-unpacked // MAX_UNPACK_RATIO)
+    if unpacked > max_bytes:
         raise TooLargeError(
-            f"{name} unpacks to {unpacked:,} bytes, over {MAX_UNPACK_RATIO} times the limit of "
-            f"{max_bytes:,} bytes; if the document is genuine, raise the limit with the "
-            f"max_bytes argument (--max-bytes {needed} on the command line)"
+            f"{name} unpacks to {unpacked:,} bytes, over the limit of {max_bytes:,} bytes (a "
+            ".docx is a zip archive, and what it unpacks to counts against the limit); if the "
+            "document is genuine, raise the limit with the max_bytes argument "
+            f"(--max-bytes {unpacked} on the command line)"
         )
+
+
+class TextLimit:
+    """The running length of a text as it is gathered: `TooLargeError` once it passes
+    `max_bytes` characters, so that a file whose text is far longer than the file (a
+    compressed format) is refused before all of it is held."""
+
+    def __init__(self, name: str, max_bytes: int) -> None:
+        self.name, self.max_bytes, self.length = name, max_bytes, 0
+
+    def add(self, piece: str) -> str:
+        self.length += len(piece)
+        if self.length > self.max_bytes:
+            raise TooLargeError(
+                f"{self.name} holds more than {self.max_bytes:,} characters of text, the limit; "
+                "if the document is genuine, raise the limit with the max_bytes argument "
+                f"(--max-bytes on the command line, now {self.max_bytes}; for example "
+                f"--max-bytes {self.max_bytes * 4})"
+            )
+        return piece
 
 
 def _bad_docx(name: str, reason: str) -> BinaryInputError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from claims.errors import ClaimsError
+from claims.errors import ClaimsError, DecodingWarning
 from claims.evidence.index import PassageIndex
 from workbench import doctor, pipeline
 from workbench.errors import WorkbenchError
@@ -134,11 +135,20 @@ def _claims_at(database: str, article_id: str, added_at: str, last_change: int) 
 
 @contextmanager
 def user_errors(prefix: str = "") -> Iterator[None]:
-    """Show a library or workbench error as a message beside the form, not a traceback."""
-    try:
-        yield
-    except USER_ERRORS as exc:
-        st.error(f"{prefix}{markup.md(exc)}", icon=":material/error:")
+    """Show a library or workbench error as a message beside the form, not a traceback, and a
+    file read with bytes replaced (`DecodingWarning`) as a warning."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DecodingWarning)
+        try:
+            yield
+        except USER_ERRORS as exc:
+            st.error(f"{prefix}{markup.md(exc)}", icon=":material/error:")
+        finally:
+            shown = dict.fromkeys(
+                str(w.message) for w in caught if issubclass(w.category, DecodingWarning)
+            )
+            for message in shown:
+                st.warning(markup.md(message), icon=":material/warning:")
 
 
 def report_errors(action: Callable[[], Any], prefix: str = "") -> Any:

@@ -366,7 +366,7 @@ def test_old_doc_file_renamed_to_docx(tmp_path: Path) -> None:
         load_text(path)
 
 
-def test_docx_that_unpacks_far_beyond_the_limit(tmp_path: Path) -> None:
+def test_docx_that_unpacks_beyond_the_limit(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("9" * 2_000_000)
     data = docx_bytes(document)
@@ -375,4 +375,4 @@ def test_docx_that_unpacks_far_beyond_the_limit(tmp_path: Path) -> None:
         load_text(path, max_bytes=len(data))
     assert "bomb.docx unpacks to" in str(caught.value)
     assert "--max-bytes" in str(caught.value)
-    assert len(load_text(path, max_bytes=1_000_000)) == 2_000_000
+    assert len(load_text(path, max_bytes=3_000_000)) == 2_000_000
