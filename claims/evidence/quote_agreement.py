@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import itertools
 import re
 from collections.abc import Mapping, Sequence
@@ -61,8 +62,16 @@ def quote_agreement(claim: Mapping[str, Any], passage_text: str) -> Verdict:
     return _attributed(verdict, field(claim, "speaker"), passage_text, len(mine))
 
 
-def _words(text: str) -> list[Word]:
-    return [(m.group().lower(), m.start(), m.end()) for m in _QUOTE_WORD.finditer(text)]
+# A passage is read against every quote claim of an article: its words are read once.
+@functools.lru_cache(maxsize=2048)
+def _words(text: str) -> tuple[Word, ...]:
+    return tuple((m.group().lower(), m.start(), m.end()) for m in _QUOTE_WORD.finditer(text))
+
+
+@functools.lru_cache(maxsize=2048)
+def _joined_words(text: str) -> tuple[str, list[int]]:
+    """`_joined` of the words of `text` (callers must not change the list)."""
+    return _joined(_words(text))
 
 
 def _joined(words: Sequence[Word]) -> tuple[str, list[int]]:
@@ -76,9 +85,9 @@ def _evidence(kind: str, words: Sequence[Word], text: str, detail: str | None = 
     return Verdict(kind, text[start:end], start, end, detail)
 
 
-def _verbatim(pieces: list[list[Word]], theirs: list[Word], text: str) -> Verdict | None:
+def _verbatim(pieces: list[list[Word]], theirs: Sequence[Word], text: str) -> Verdict | None:
     """Each piece of the quote (pieces are cut at an ellipsis) as a run of words, in order."""
-    joined, starts = _joined(theirs)
+    joined, starts = _joined_words(text)
     padded, at, first, last = f" {joined} ", 0, None, 0
     for piece in pieces:
         at = padded.find(f" {' '.join(w for w, _, _ in piece)} ", at)
@@ -91,9 +100,9 @@ def _verbatim(pieces: list[list[Word]], theirs: list[Word], text: str) -> Verdic
     return _evidence("verbatim", theirs[first or 0 : last], text)
 
 
-def _altered(mine: list[Word], quote: str, theirs: list[Word], text: str) -> Verdict | None:
+def _altered(mine: list[Word], quote: str, theirs: Sequence[Word], text: str) -> Verdict | None:
     """The best-aligned window of the passage, when close enough, with its differing words."""
-    joined, starts = _joined(theirs)
+    joined, starts = _joined_words(text)
     said = [w for w, _, _ in mine]
     aligned = fuzz.partial_ratio_alignment(" ".join(said), joined, score_cutoff=ALTERED_SCORE)
     if aligned is None:
