@@ -7,7 +7,7 @@ a checkout outside this folder's parent, `../shared` must reach the evaluation d
 too). Both versions extract the same articles of `polnear/SPLIT.jsonl` (PolNeAR: US political
 news of seven publishers, every attribution marked by trained annotators), each in its own
 process (`bench/quote_rows.py`), one after the other, in the same run; the scoring is that of
-`claims.speech_scores` for both. The processor time is that of the whole extraction per article.
+`claims.quotes.scores` for both. The processor time is that of the whole extraction per article.
 
 It also reads `bench/speaker-judgments.jsonl`: 100 quotes of the BBC and CNN articles of
 `news/` outside politics, each with the speaker a reader gives it (as offsets of a mention of
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from common import EVAL, REPO_ROOT, load_average, machine, require
 
-from claims.speech_scores import SpeechScores, speaker_right
+from claims.quotes.scores import SpeechScores, speaker_right
 
 POLNEAR = EVAL / "polnear"
 NEWS = EVAL / "news"

@@ -27,7 +27,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("evidence",),
     ("checks",),
     ("drafts",),
-    ("evaluate", "speech_scores"),
+    ("evaluate",),
 )
 RANK = {name: rank for rank, names in enumerate(STAGES) for name in names}
 TOP_RANK = len(STAGES)  # claims/__init__.py

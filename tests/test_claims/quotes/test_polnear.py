@@ -1,7 +1,7 @@
 """Quotes, speakers and attributions on PolNeAR's development set (`../shared/eval/polnear/`).
 
 The articles are US political news of seven publishers with every attribution marked by
-trained annotators; `claims.speech_scores` scores them by the rules of the evaluation data's
+trained annotators; `claims.quotes.scores` scores them by the rules of the evaluation data's
 README. The floors are the figures the extractor reaches today, so that a change that loses
 ground fails here; `bench/quotes.py` prints the same figures beside an earlier commit's.
 """
@@ -14,7 +14,7 @@ import pytest
 from evaldata import SHARED_EVAL, require_shared
 
 from claims.extract import extract_claims
-from claims.speech_scores import SpeechScores, name_words, speaker_right, speech_rows
+from claims.quotes.scores import SpeechScores, name_words, speaker_right, speech_rows
 
 DEV = SHARED_EVAL / "polnear" / "dev.jsonl"
 
