@@ -8,10 +8,12 @@ agree again, that it said so, and that `workbench doctor` finds nothing left.
 
 from __future__ import annotations
 
+import shutil
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from click.testing import CliRunner, Result
 
 from workbench import doctor
 from workbench.cli import cli
+from workbench.matching import finish_pending
 from workbench.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,8 +115,6 @@ def test_work_in_progress_is_not_taken_for_unfinished_work(tmp_path: Path) -> No
     other = Workspace.open(tmp_path / "ws")
     with ws.working():  # another command is working: its journal rows are not abandoned
         assert not other.idle()
-        import threading
-
         said: list[list[str]] = []
         thread = threading.Thread(target=lambda: said.append(_finish(other)))
         thread.start()
@@ -124,8 +125,6 @@ def test_work_in_progress_is_not_taken_for_unfinished_work(tmp_path: Path) -> No
 
 
 def _finish(ws: Workspace) -> list[str]:
-    from workbench.matching import finish_pending
-
     return finish_pending(ws)
 
 
@@ -138,8 +137,6 @@ def demo(tmp_path: Path) -> Path:
 
 
 def test_doctor_rebuilds_an_index_deleted_by_hand(demo: Path) -> None:
-    import shutil
-
     shutil.rmtree(demo / "index")
     check = run("doctor", "--check", "--workspace", str(demo))
     assert check.exit_code == 1 and "the index lacks" in check.stdout
